@@ -1,0 +1,100 @@
+"""A source's bibliographic metadata (``sources/<slug>/meta.yml``), validated on load."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from scripts.yamlfile import load_yaml, validate
+
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contributor(_Strict):
+    name: str = Field(description="Name as the source prints it, in the form to cite.")
+    role: Literal["author", "translator", "editor", "issuing office"] = "author"
+
+
+class Attribution(_Strict):
+    name: str = Field(description="The person the work is attributed to, not stated as fact.")
+    evidence: str = Field(description="Why: where the attribution comes from.")
+
+
+class Container(_Strict):
+    title: str = Field(description="Title of the book the chapter is part of.")
+    volume: str | None = None
+    volume_title: str | None = None
+    part: str | None = None
+    chapter: str | None = None
+    editors: list[str] = Field(default_factory=list)
+
+
+class Series(_Strict):
+    title: str
+    number: str | None = None
+
+
+class Publisher(_Strict):
+    name: str
+    place: str | None = None
+
+
+class Particular(_Strict):
+    label: str = Field(description="What the document prints (e.g. 'Control line').")
+    value: str = Field(description="As printed.")
+
+
+class Provenance(_Strict):
+    description: str = Field(description="How the text reached us, in a sentence or two.")
+    delivered_as: str | None = None
+    captured: str | None = Field(None, description="Date of the capture or OCR (YYYY[-MM[-DD]]).")
+    tool: str | None = None
+
+
+class SourceMeta(_Strict):
+    """Everything the edition says about one source; rendered in its header and citations."""
+
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    normaliser: str
+    file: str = Field(description="The raw text, relative to the source folder.")
+    kind: Literal["chapter", "working-paper", "report", "article", "book"]
+    short_title: str = Field(description="A few words for badges and lists.")
+    title: str
+    authors: list[Contributor] = Field(default_factory=list)
+    attributed: Attribution | None = None
+    container: Container | None = None
+    series: Series | None = None
+    publisher: Publisher | None = None
+    issued: str = Field(description="Date of (print) publication, YYYY[-MM[-DD]].")
+    online: str | None = Field(None, description="Online publication date, YYYY[-MM[-DD]].")
+    pages: str | None = None
+    url: str | None = None
+    identifier: str | None = None
+    particulars: list[Particular] = Field(default_factory=list)
+    provenance: Provenance
+    edition_note: str | None = Field(None, description="What the reader must know first.")
+    order: int = Field(0, description="Position of the source in lists.")
+
+    @field_validator("issued", "online")
+    @classmethod
+    def _is_date(cls, value: str | None) -> str | None:
+        if value is not None and not DATE.match(value):
+            raise ValueError("expected a date YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+    def people(self, role: str) -> list[str]:
+        """Names of the contributors with ``role``."""
+        return [c.name for c in self.authors if c.role == role]
+
+
+def load_meta(path: Path, *, display: str) -> SourceMeta:
+    """Read and validate one ``meta.yml``."""
+    data, lines = load_yaml(path, display=display)
+    return validate(SourceMeta, data, lines, path=display)

@@ -1,0 +1,20 @@
+"""Normalisers: one pure function per source layout, ``raw text -> Document``.
+
+A source's ``meta.yml`` names its normaliser; :data:`NORMALISERS` maps that name to the
+function. To support a new layout, add a module here with a ``normalise(raw: str) ->
+Document`` function and register it below; nothing else changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from scripts.model import Document
+from scripts.normalise import web_capture
+
+Normaliser = Callable[[str], Document]
+
+NORMALISERS: dict[str, Normaliser] = {
+    "web-capture": web_capture.normalise,
+}
+"""Registered normalisers by the name ``meta.yml`` uses."""

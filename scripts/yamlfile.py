@@ -1,0 +1,103 @@
+"""Curated YAML, loaded safely and validated by schema with errors that name file and line.
+
+PyYAML's ``SafeLoader`` reads the file; while composing we keep the line of every
+mapping key and sequence item, so a schema error found later by pydantic can be
+reported at the line where the offending value stands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from scripts.errors import EditionError
+
+Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses duplicate keys (a silent overwrite would lose data)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first on line {seen[key] + 1})",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _lines(node: yaml.Node, loc: Loc, out: dict[Loc, int]) -> None:
+    out[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[(*loc, key)] = key_node.start_mark.line + 1
+            _lines(value_node, (*loc, key), out)
+            out[(*loc, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _lines(item, (*loc, index), out)
+
+
+def load_yaml(path: Path, *, display: str | None = None) -> tuple[Any, dict[Loc, int]]:
+    """Load one YAML file; return its data and the line of every key and item.
+
+    Raises :class:`EditionError` naming the file and line for unreadable bytes,
+    YAML syntax errors and duplicate keys.
+    """
+    name = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise EditionError(name, None, "file not found") from None
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        raise EditionError(name, line, "not valid UTF-8 text") from None
+    try:
+        node = yaml.compose(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        problem = err.problem or err.context or "invalid YAML"
+        raise EditionError(name, line, f"invalid YAML: {problem}") from None
+    lines: dict[Loc, int] = {}
+    if node is not None:
+        _lines(node, (), lines)
+    return data, lines
+
+
+def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
+    """The line of ``loc`` or of its nearest enclosing key that has one."""
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return lines.get(())
+
+
+def validate(model: type[M], data: Any, lines: dict[Loc, int], *, path: str, at: Loc = ()) -> M:
+    """Validate ``data`` against a pydantic model; report the first error at its line."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc: Loc = (*at, *first["loc"])
+        field = ".".join(str(part) for part in first["loc"]) or "document"
+        message = first["msg"]
+        if first["type"] == "extra_forbidden":
+            message = "unknown field"
+        raise EditionError(path, line_of(lines, loc), f"{field}: {message}") from None
