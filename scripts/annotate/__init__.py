@@ -39,8 +39,8 @@ class Span:
     """Link target relative to the site root (``persons/le-duan/``), or None for no link."""
 
 
-def runs(document: Document) -> Iterator[tuple[str, Inline | None, tuple[Inline, ...]]]:
-    """Every annotatable run of a document as ``(location, None, inlines)``, in reading order.
+def runs(document: Document) -> Iterator[tuple[str, tuple[Inline, ...]]]:
+    """Every annotatable run of a document as ``(location, inlines)``, in reading order.
 
     Body paragraphs first come as ``p<N>``; front paragraphs as ``front<I>``; headings as
     ``h:<anchor>``; notes as ``fn:<key>``.
@@ -49,14 +49,14 @@ def runs(document: Document) -> Iterator[tuple[str, Inline | None, tuple[Inline,
     for block in document.front:
         if isinstance(block, Paragraph):
             front += 1
-            yield f"front{front}", None, block.inlines
+            yield f"front{front}", block.inlines
         elif isinstance(block, Heading):
-            yield f"h:{block.anchor}", None, block.inlines
+            yield f"h:{block.anchor}", block.inlines
     for block in document.body:
         if isinstance(block, Paragraph):
             if block.anchor:
-                yield block.anchor, None, block.inlines
+                yield block.anchor, block.inlines
         elif isinstance(block, Heading):
-            yield f"h:{block.anchor}", None, block.inlines
+            yield f"h:{block.anchor}", block.inlines
     for note in document.notes:
-        yield f"fn:{note.key}", None, note.inlines
+        yield f"fn:{note.key}", note.inlines
