@@ -15,7 +15,8 @@ from scripts.model import Block, Contents, Document, Heading, Paragraph, Paragra
 
 def slugify(text: str) -> str:
     """A stable, ASCII id for a heading: ``Vietnam–China Relations, 1971–5`` → ``vietnam-china-relations-1971-5``."""
-    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    spaced = re.sub(r"[^\w]+", " ", text.replace("đ", "d").replace("Đ", "D"))
+    folded = unicodedata.normalize("NFKD", spaced)
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "section"
 

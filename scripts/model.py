@@ -129,13 +129,13 @@ class Redaction:
     """A passage the declassifying authority blacked out inside the text: part of the document."""
 
     raw: str
-    """The witness's mark for it (``[REDACTED]``)."""
+    """The witness's mark for it (``[REDACTED]``); the reading text shows it too, styled."""
     line: int
     """Line of the raw source (1-based)."""
 
     @property
     def printed(self) -> str:
-        return ""
+        return self.raw
 
     @property
     def witness(self) -> str:

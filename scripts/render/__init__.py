@@ -1,0 +1,1 @@
+"""Rendering: the model and its annotations into Markdown pages for MkDocs."""
