@@ -310,10 +310,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
         ("decade", rf"(?:the\s+)?(?:(?P<q>{_PART})[- ]?)?(?P<y>1[89]\d0)s\b", _decade),
         (
             "year range",
-            rf"(?:from\s+)?(?P<y1>{_Y})(?:{_DASH}|\s+(?:to|through|until)\s+)(?P<y2>{_Y2})",
+            rf"(?:[Ff]rom\s+)?(?P<y1>{_Y})(?:{_DASH}|\s+(?:to|through|until)\s+)(?P<y2>{_Y2})",
             _year_range,
         ),
-        ("between years", rf"between\s+(?P<y1>{_Y})\s+and\s+(?P<y2>{_Y})", _year_range),
+        ("between years", rf"[Bb]etween\s+(?P<y1>{_Y})\s+and\s+(?P<y2>{_Y})", _year_range),
         ("run-together years", r"(?<!\d)(?P<y1>19\d\d)(?P<y2>19\d\d)(?!\d)", _year_range),
         ("year", rf"(?:(?P<prep>[Ss]ince)\s+)?(?P<y>{_Y})", _year),
         ("month day", rf"(?P<m>{_M})\s+(?P<d>{_D})(?![\d,]*\s*\d)", _month_day),
