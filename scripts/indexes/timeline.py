@@ -95,7 +95,9 @@ def _entry_html(entry: Entry, labels: dict[str, str], colours: dict[str, str], t
 
 
 def _front(title: str, description: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+    title_yaml = json.dumps(title, ensure_ascii=False)
+    description_yaml = json.dumps(description, ensure_ascii=False)
+    return f"---\ntitle: {title_yaml}\ndescription: {description_yaml}\n---\n\n"
 
 
 def _chronology(
