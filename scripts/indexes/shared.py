@@ -12,7 +12,7 @@ Two events of *different* sources are one event when
    the more the words must agree). A keyword is a word of four letters or more (or an
    acronym such as ``DRV``), lower-cased, a final plural ``s`` removed, that is not a
    stop word, a month or a season word, and not *common*: found in more than
-   :data:`COMMON_SHARE` of all event sentences of the edition (``china``, ``vietnam`` say
+   :data:`COMMON_SHARE` of the event sentences of any one source (``china``, ``vietnam`` say
    nothing about which event is meant; the common words are computed from the data). A
    *name* (a keyword capitalised inside both sentences, ``Geneva``, ``Paris``, ``DRV``)
    weighs 2, any other keyword 1.
@@ -33,7 +33,9 @@ SAME_PRECISION = 3
 CONTAINMENT = 3
 """Weight of shared keywords needed when one date contains the other."""
 COMMON_SHARE = 0.12
-"""A word in more than this share of all event sentences is too common to be significant."""
+"""A word in more than this share of a source's event sentences is too common to be significant."""
+MIN_COMMON_COUNT = 3
+"""…and in at least this many of them (a source with few dates has no common words)."""
 
 STOP_WORDS = frozenset(
     [
@@ -231,7 +233,7 @@ def common_words(events: Sequence[Event]) -> frozenset[str]:
         counts: Counter[str] = Counter()
         for sentence in sentences.values():
             counts.update(keywords(sentence).keys())
-        limit = COMMON_SHARE * len(sentences)
+        limit = max(COMMON_SHARE * len(sentences), MIN_COMMON_COUNT - 1)
         common.update(word for word, n in counts.items() if n > limit)
     return frozenset(common)
 
