@@ -5,7 +5,9 @@ Two events of *different* sources are one event when
 1. **their dates agree**: equal date, end and precision (*same precision*); or one date
    contains the other (*containment*): a year contains its months and days, a month its
    days, and a season agrees with its bare year. Ranges and decades agree only with an
-   equal range or decade; decades are never shared (they name an era, not an event); and
+   equal range or decade; decades are never shared (they name an era, not an event), nor
+   is a year after ``since`` (a starting point); a date whose year is inferred agrees
+   only with an equal date; and
 2. **they speak of the same subject**: the *significant keywords* the two sentences share
    weigh at least :data:`SAME_PRECISION` (dates of the same precision) or
    :data:`CONTAINMENT` (one date contains the other: the finer the date of one source,
@@ -241,14 +243,21 @@ def common_words(events: Sequence[Event]) -> frozenset[str]:
 _POINTS = (Precision.DAY, Precision.MONTH, Precision.SEASON, Precision.YEAR)
 
 
+def _since(e: Event) -> bool:
+    """True for ``since 1959``: a starting point, not the date of an event."""
+    return e.sentence[: e.start - e.sentence_start].rstrip().lower().endswith("since")
+
+
 def dates_agree(a: Event, b: Event) -> int | None:
     """The weight of shared keywords the two events need if their dates agree, else None."""
-    if Precision.DECADE in (a.precision, b.precision):
+    if Precision.DECADE in (a.precision, b.precision) or _since(a) or _since(b):
         return None
     if (a.date, a.end, a.precision) == (b.date, b.end, b.precision):
         return SAME_PRECISION
     if a.precision not in _POINTS or b.precision not in _POINTS or a.end or b.end:
         return None
+    if a.inferred or b.inferred:
+        return None  # a year taken from the context is too weak to meet another date halfway
     coarse, fine = sorted((a, b), key=lambda e: len(e.date))
     if coarse.date == fine.date:
         # A season and its bare year: the season is part of the year.
