@@ -48,6 +48,7 @@ from scripts.model import (
 )
 from scripts.normalise import typescript as ts
 from scripts.normalise.ocr_words import Lexicon, find_repairs, find_sics
+from scripts.normalise.pagination import infer_page_labels
 from scripts.normalise.staff_study_notes import editorial_notes
 
 BANNER_REASON = "security banner or declassification stamp of the typescript, not part of the text"
@@ -179,7 +180,8 @@ def _contents(blocks: list[tuple[int, str]]) -> tuple[Contents, list[ts.Entry], 
         found, rest = ts.parse_contents(text)
         parsed += found
         entries += [
-            ContentsEntry((Text(e.text),), e.page, e.level, line=line, leader=e.leader) for e in found
+            ContentsEntry((Text(e.text),), e.page, e.level, line=line, leader=e.leader)
+            for e in found
         ]
         if rest:
             tail = rest
@@ -213,28 +215,32 @@ def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:
             out[-1].segs.append(seg)
             continue
         pieces = re.split(r"((?:\s*\[REDACTED\])+\s*)", seg.text)
+        out[-1].segs.append(_Seg("", seg.line))
         for i, piece in enumerate(pieces):
+            current = out[-1].segs[-1]
             if i % 2 == 0:
-                if piece:
-                    out[-1].segs.append(_Seg(piece, seg.line))
+                current.text += piece
                 continue
-            before, after = out[-1].text, pieces[i + 1] if i + 1 < len(pieces) else ""
-            between = not ts.is_open(before) and before.strip() and (
-                not after.strip() or after.lstrip()[:1].isupper()
+            before = current.text
+            after = pieces[i + 1] if i + 1 < len(pieces) else ""
+            between = (
+                bool(before.strip())
+                and not ts.is_open(before)
+                and (not after.strip() or after.lstrip()[:1].isupper())
             )
             if between:
                 for token in ts.BANNER_TOKEN.findall(piece):
                     state.banner(token, seg.line, STAMP_BETWEEN)
+                current.text = before.rstrip()
                 if after.strip():
-                    out.append(_Para([], seg.line, para.kind))
+                    out.append(_Para([_Seg("", seg.line)], seg.line, para.kind))
+                    pieces[i + 1] = after.lstrip()
             else:
-                out[-1].segs.append(_Seg(piece, seg.line))
+                current.text += piece
     return [p for p in out if p.text.strip()]
 
 
-def _body(
-    blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State
-) -> list[Block]:
+def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State) -> list[Block]:
     levels = {ts.match_key(e.text): e.level for e in entries}
     wordings = [e.text for e in entries]
     units: list[tuple[str, str, int, str | None]] = []  # (kind, text, line, page marker)
@@ -274,8 +280,8 @@ def _body(
         if kind == "note":
             note, text = _split_note(text[1:], line)
             state.notes.append((note, line))
-        if isinstance(prev, _Para) and open_para and text and (marker or text[:1].islower()
-                                                               or text[:2].lstrip('"“')[:1].islower()):
+        continues = bool(marker) or text.lstrip('"“')[:1].islower()
+        if isinstance(prev, _Para) and open_para and continues:
             last = prev.segs[-1]
             kept, stamps = ts.split_trailing_stamps(last.text)
             for token in stamps:
@@ -341,17 +347,15 @@ def normalise(raw: str) -> Document:
     contents, entries, tail, tail_line = _contents(blocks[first : last + 1])
     front.append(contents)
     rest = ([(tail_line, tail)] if tail else []) + blocks[last + 1 :]
-    body = _body(rest, entries, state)
+    body = infer_page_labels(_body(rest, entries, state), entries)
     notes = _notes(state)
     if state.refs != len(notes):
-        raise SourceError(
-            None, f"{state.refs} asterisk references but {len(notes)} asterisk notes"
-        )
+        raise SourceError(None, f"{state.refs} asterisk references but {len(notes)} asterisk notes")
     return Document(
         front=tuple(front),
         body=tuple(body),
         notes=tuple(notes),
-        removals=tuple(state.removals),
+        removals=tuple(sorted(state.removals, key=lambda r: r.line)),
         editorial_notes=editorial_notes(raw),
     )
 
@@ -362,4 +366,3 @@ def _notes(state: _State) -> list[Note]:
         inlines = _merge(_inlines(text, line, state, refs=False))
         notes.append(Note("*", f"s{n}", tuple(inlines), line, raw_label="*"))
     return notes
-

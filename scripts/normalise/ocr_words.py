@@ -82,9 +82,7 @@ class Lexicon:
     """Word statistics of one witness: standalone words and hyphenated forms, lower-cased."""
 
     def __init__(self, text: str) -> None:
-        self.words = Counter(
-            w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z]+(?![\w-])", text)
-        )
+        self.words = Counter(w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z]+(?![\w-])", text))
         self.hyphenated = Counter(
             w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z]+-[A-Za-z]+(?![\w-])", text)
         )
@@ -157,10 +155,10 @@ def _lost_compound_hyphen(text: str, lex: Lexicon) -> list[Repair]:
         for cut in range(2, len(word) - 1):
             a, b = word[:cut], word[cut:]
             printed = lex.hyphenated_as_printed[f"{a}-{b}"]
-            if printed and printed >= lex.words[lower] - 1:
-                if lex.is_word(a) or zipf(a.lower()) >= FRAGMENT:
-                    out.append(Repair(m.start(), m.end(), f"{a}-{b}", "lost-compound-hyphen"))
-                    break
+            evidence = printed and printed >= lex.words[lower] - 1
+            if evidence and (lex.is_word(a) or zipf(a.lower()) >= FRAGMENT):
+                out.append(Repair(m.start(), m.end(), f"{a}-{b}", "lost-compound-hyphen"))
+                break
     return out
 
 

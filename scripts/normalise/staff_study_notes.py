@@ -64,7 +64,7 @@ def _numbering(raw: str) -> EditorialNote | None:
         "The number of the study",
         f"The study's number disagrees with itself. The reading-room file is {file_id.group(1)}; "
         f"the cover prints the reference title {reference.group(1).strip()}; the preface calls "
-        f"the paper \"the {place.group(1)} in a series of {place.group(2)} studies\" and names "
+        f'the paper "the {place.group(1)} in a series of {place.group(2)} studies" and names '
         f"its predecessors ({place.group(3).strip()}). The edition records all three and "
         "does not choose between them.",
     )

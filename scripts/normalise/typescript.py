@@ -16,15 +16,15 @@ REDACTED = "[REDACTED]"
 BANNER_TOKEN = re.compile(r"\[REDACTED\]|SECRET(?![\w-])")
 RELEASE_STAMP = re.compile(r"APPROVED FOR RELEASE(?: DATE)?:? [A-Z]+ \d{4}")
 PAGE_MARKER = re.compile(r"^- ([0-9]+|[IVXLC]+|[ivxlc]+) -(?=\s|$)")
-LEADER_ENTRY = re.compile(
-    r"\s*(?P<text>\S.*?)(?P<leader>\.{3,})(?P<page>[0-9]+|[ivxlc]+)(?=\s|$)"
-)
+LEADER_ENTRY = re.compile(r"\s*(?P<text>\S.*?)(?P<leader>\.{3,})(?P<page>[0-9]+|[ivxlc]+)(?=\s|$)")
 CONTENTS_LINE = re.compile(r"\.{4,}\s*(?:[0-9]+|[ivxlc]+)(?:\s|$)")
 LABEL = re.compile(r"^(?P<label>[IVX]+|[A-Z]|\d{1,2})\.\s+(?P<rest>\S.*)$")
 SENTENCE_END = re.compile(r"""[.!?:]["'”’)\]]*$""")
 HEADING_MAX = 90
 _CAPS_WORD = r"""(?:[A-Z][A-Z'’-]*|\d[\d-]*|"[A-Z][A-Z'’-]*"?)[,:]?"""
-GLUED_CAPS = re.compile(rf"""(?<=[.!?"'”)])\s+(?P<heading>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{2,}})$""")
+GLUED_CAPS = re.compile(
+    rf"""(?<=[.!?"'”)])\s+(?P<heading>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{2,}})$"""
+)
 
 
 def banner_run(text: str) -> bool:
@@ -94,7 +94,14 @@ def to_roman(value: int) -> str:
     """A number as an upper-case roman numeral."""
     out = ""
     for number, letters in (
-        (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
         (1, "I"),
     ):
         while value >= number:
@@ -152,6 +159,8 @@ def parse_contents(text: str) -> tuple[list[Entry], str]:
     pos = 0
     while match := LEADER_ENTRY.match(text, pos):
         wording = match.group("text").strip()
-        entries.append(Entry(wording, match.group("leader"), match.group("page"), heading_level(wording)))
+        entries.append(
+            Entry(wording, match.group("leader"), match.group("page"), heading_level(wording))
+        )
         pos = match.end()
     return entries, text[pos:].strip()
