@@ -48,7 +48,7 @@ from scripts.model import (
 )
 from scripts.normalise import typescript as ts
 from scripts.normalise.ocr_words import Lexicon, find_repairs, find_sics
-from scripts.normalise.pagination import infer_page_labels
+from scripts.normalise.pagination import confirmations, infer_page_labels
 from scripts.normalise.staff_study_notes import editorial_notes
 
 BANNER_REASON = "security banner or declassification stamp of the typescript, not part of the text"
@@ -356,7 +356,7 @@ def normalise(raw: str) -> Document:
         body=tuple(body),
         notes=tuple(notes),
         removals=tuple(sorted(state.removals, key=lambda r: r.line)),
-        editorial_notes=editorial_notes(raw),
+        editorial_notes=editorial_notes(raw, confirmations(body, entries)),
     )
 
 

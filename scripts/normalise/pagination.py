@@ -78,3 +78,31 @@ def infer_page_labels(body: list[Block], entries: list[ts.Entry]) -> list[Block]
             block = replace(block, inlines=inlines)
         out.append(block)
     return out
+
+
+def confirmations(body: list[Block], entries: list[ts.Entry]) -> list[tuple[str, str, str]]:
+    """Typed page numbers whose reading the contents confirm: (marker, page, heading).
+
+    After the marker that ends page N, the first heading before any further break must be
+    listed in the contents on page N+1 if the marker is a footer.
+    """
+    pages: dict[str, list[str]] = {}
+    for entry in entries:
+        pages.setdefault(ts.match_key(entry.text), []).append(entry.page)
+    seen: dict[str, int] = {}
+    pending: PageBreak | None = None
+    found = []
+    for block in body:
+        if isinstance(block, Heading):
+            key = ts.match_key(block.text)
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            listed = pages.get(key, [])
+            if pending and pending.label and n < len(listed) and listed[n] == pending.label:
+                found.append((pending.raw, pending.label, block.text))
+            pending = None
+        elif isinstance(block, Paragraph):
+            for node in block.inlines:
+                if isinstance(node, PageBreak):
+                    pending = node if node.raw else None
+    return found

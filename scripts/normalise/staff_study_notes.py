@@ -15,23 +15,37 @@ FILE_ID = re.compile(r"^id:\s*(\S+)", re.MULTILINE)
 REFERENCE_TITLE = re.compile(r"\(Reference Title:\s*([^)]+)\)")
 SERIES_PLACE = re.compile(r"the (\w+) in a series of (\w+) studies[^.]*\.((?:[^.]|\.(?=\S))*\.)")
 
-PAGINATION = EditorialNote(
-    "Page numbers",
-    "The typescript types its page number at the foot of the page (- V -, - 17 -). A typed "
-    "number therefore ends its page, and the next page begins right after it: the page break "
-    "is placed there and labelled with the following number (after - 17 - comes page 18), "
-    "marked as inferred. The contents confirm this reading: section III.B.2 (page 18) begins "
-    "after - 17 -, and IV.B (page 23) after - 22 -. Where the OCR cut a paragraph mid-sentence "
-    "without a surviving number (at an asterisk note printed at the foot of a page, or at a "
-    "stamp or banner), a page break without a number marks the place. Pages whose break left "
-    "no trace in the OCR are not marked.",
+PAGINATION = (
+    "The typescript types its page number at the foot of the page (- 17 -). A typed number "
+    "therefore ends its page, and the next page begins right after it: the page break is placed "
+    "there and labelled with the following number, marked as inferred. "
 )
+PAGINATION_GAPS = (
+    "Where the OCR cut a paragraph mid-sentence without a surviving number (at an asterisk note "
+    "printed at the foot of a page, or at a stamp or banner), a page break marks the place; it "
+    "is numbered only where the contents leave a single possibility (one page begins between "
+    "two headings whose pages the contents give), otherwise it stays unnumbered. Pages whose "
+    "break left no trace in the OCR are not marked."
+)
+
+
+def _pagination(confirmed: list[tuple[str, str, str]]) -> EditorialNote:
+    checks = "; ".join(
+        f"after {marker} the heading {heading} stands on page {page}, as the contents say"
+        for marker, page, heading in confirmed
+    )
+    middle = f"The contents confirm this reading: {checks}. " if checks else ""
+    return EditorialNote("Page numbers", PAGINATION + middle + PAGINATION_GAPS)
+
+
 BANNERS = EditorialNote(
     "Banners, stamps and redactions",
     "Security banners (SECRET), the release stamp and the [REDACTED] stamps of the cover, of "
     "page feet and of page breaks are removed from the reading text and listed in the "
-    "apparatus. A [REDACTED] mark inside a sentence stands for words the declassifying "
-    "authority withheld; it is part of the document and is shown as a redaction.",
+    "apparatus; so is a [REDACTED] stamp standing between two complete sentences, where the OCR "
+    "ran two paragraphs together, and the paragraph is split there again. A [REDACTED] mark "
+    "inside a sentence stands for words the declassifying authority withheld; it is part of "
+    "the document and is shown as a redaction.",
 )
 ROMANISATION = EditorialNote(
     "Romanisation",
@@ -42,13 +56,17 @@ ROMANISATION = EditorialNote(
 )
 
 
-def editorial_notes(raw: str) -> tuple[EditorialNote, ...]:
-    """The editorial notes on this witness: numbering, pagination, banners, romanisation."""
+def editorial_notes(raw: str, confirmed: list[tuple[str, str, str]]) -> tuple[EditorialNote, ...]:
+    """The editorial notes on this witness: numbering, pagination, banners, romanisation.
+
+    ``confirmed`` lists the typed page numbers whose reading the contents confirm, as
+    (marker, page, heading).
+    """
     notes = []
     numbering = _numbering(raw)
     if numbering:
         notes.append(numbering)
-    notes += [PAGINATION, BANNERS]
+    notes += [_pagination(confirmed), BANNERS]
     if "Tsetung" in raw or "Tse-tung" in raw:
         notes.append(ROMANISATION)
     return tuple(notes)
