@@ -33,7 +33,6 @@ from scripts.model import (
     Contents,
     ContentsEntry,
     Document,
-    Emendation,
     Heading,
     Inline,
     Note,
@@ -43,11 +42,11 @@ from scripts.model import (
     ParagraphKind,
     Redaction,
     Removal,
-    Sic,
     Text,
 )
 from scripts.normalise import typescript as ts
-from scripts.normalise.ocr_words import Lexicon, find_repairs, find_sics
+from scripts.normalise.ocr_inlines import merge_text, word_inlines
+from scripts.normalise.ocr_words import Lexicon
 from scripts.normalise.pagination import confirmations, infer_page_labels
 from scripts.normalise.staff_study_notes import editorial_notes
 
@@ -90,27 +89,6 @@ class _State:
         self.removals.append(Removal(raw, reason, line, "banner"))
 
 
-def _blocks(raw: str) -> tuple[list[tuple[int, str]], list[Removal]]:
-    lines = raw.split("\n")
-    removals: list[Removal] = []
-    start = 0
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-        if end is None:
-            raise SourceError(1, "front matter opened with --- is never closed")
-        removals.append(
-            Removal(
-                "\n".join(lines[: end + 1]),
-                "metadata of the capture (YAML front matter), rendered in the source's header",
-                1,
-                "front matter",
-            )
-        )
-        start = end + 1
-    blocks = [(i + 1, lines[i].strip()) for i in range(start, len(lines)) if lines[i].strip()]
-    return blocks, removals
-
-
 def _inlines(text: str, line: int, state: _State, *, refs: bool) -> list[Inline]:
     """Text with repairs, sics, redactions and (in the body) asterisk references."""
     out: list[Inline] = []
@@ -121,31 +99,7 @@ def _inlines(text: str, line: int, state: _State, *, refs: bool) -> list[Inline]
             state.refs += 1
             out.append(NoteRef("*", f"s{state.refs}", "*", line))
         elif piece:
-            out.extend(_words(piece, line, state.lex))
-    return out
-
-
-def _words(text: str, line: int, lex: Lexicon) -> list[Inline]:
-    out: list[Inline] = []
-    last = 0
-    for repair in find_repairs(text, lex):
-        out.extend(_sics(text[last : repair.start], line, lex))
-        out.append(Emendation(text[repair.start : repair.end], repair.printed, repair.rule, line))
-        last = repair.end
-    out.extend(_sics(text[last:], line, lex))
-    return out
-
-
-def _sics(text: str, line: int, lex: Lexicon) -> list[Inline]:
-    out: list[Inline] = []
-    last = 0
-    for mark in find_sics(text, lex):
-        if mark.start > last:
-            out.append(Text(text[last : mark.start]))
-        out.append(Sic(text[mark.start : mark.end], f"for {mark.intended}", line))
-        last = mark.end
-    if last < len(text):
-        out.append(Text(text[last:]))
+            out.extend(word_inlines(piece, line, state.lex))
     return out
 
 
@@ -321,23 +275,12 @@ def _finish(para: _Para, state: _State) -> Paragraph:
         if i + 1 < len(para.segs):
             text = text.rstrip() + " "
         inlines.extend(_inlines(text, seg.line, state, refs=True))
-    return Paragraph(tuple(_merge(inlines)), para.line, para.kind)
-
-
-def _merge(inlines: list[Inline]) -> list[Inline]:
-    """Adjacent Text nodes joined, so a paragraph reads as few runs as possible."""
-    out: list[Inline] = []
-    for node in inlines:
-        if out and isinstance(node, Text) and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return out
+    return Paragraph(tuple(merge_text(inlines)), para.line, para.kind)
 
 
 def normalise(raw: str) -> Document:
     """Turn the OCR text of a typescript staff study into a :class:`Document`."""
-    blocks, removals = _blocks(raw)
+    blocks, removals = ts.blocks(raw)
     contents_at = [i for i, (_, text) in enumerate(blocks) if ts.CONTENTS_LINE.search(text)]
     if not contents_at:
         raise SourceError(None, "no table of contents (lines with dot leaders) found")
@@ -363,6 +306,6 @@ def normalise(raw: str) -> Document:
 def _notes(state: _State) -> list[Note]:
     notes = []
     for n, (text, line) in enumerate(state.notes, start=1):
-        inlines = _merge(_inlines(text, line, state, refs=False))
+        inlines = merge_text(_inlines(text, line, state, refs=False))
         notes.append(Note("*", f"s{n}", tuple(inlines), line, raw_label="*"))
     return notes

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scripts.errors import SourceError
+from scripts.model import Removal
+
 REDACTED = "[REDACTED]"
 BANNER_TOKEN = re.compile(r"\[REDACTED\]|SECRET(?![\w-])")
 RELEASE_STAMP = re.compile(r"APPROVED FOR RELEASE(?: DATE)?:? [A-Z]+ \d{4}")
@@ -164,3 +167,25 @@ def parse_contents(text: str) -> tuple[list[Entry], str]:
         )
         pos = match.end()
     return entries, text[pos:].strip()
+
+
+def blocks(raw: str) -> tuple[list[tuple[int, str]], list[Removal]]:
+    """Non-blank lines with their numbers, after the YAML front matter (recorded as removed)."""
+    lines = raw.split("\n")
+    removals: list[Removal] = []
+    start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        if end is None:
+            raise SourceError(1, "front matter opened with --- is never closed")
+        removals.append(
+            Removal(
+                "\n".join(lines[: end + 1]),
+                "metadata of the capture (YAML front matter), rendered in the source's header",
+                1,
+                "front matter",
+            )
+        )
+        start = end + 1
+    blocks = [(i + 1, lines[i].strip()) for i in range(start, len(lines)) if lines[i].strip()]
+    return blocks, removals
