@@ -153,12 +153,23 @@ def _glued_heading(text: str, wordings: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _split_note(text: str, line: int) -> tuple[str, str]:
-    """A spliced asterisk note and the continuation of the cut paragraph after it."""
+def _split_note(text: str) -> tuple[str, str]:
+    """A spliced asterisk note and the continuation of the cut paragraph after it.
+
+    The note ends with the first sentence after which the text goes on in lower case (the
+    rest of the sentence the page cut); with no such place the whole block is the note.
+    """
     match = NOTE_END.search(text)
     if not match:
-        raise SourceError(line, "asterisk note spliced into the text, but where it ends is unclear")
+        return text.strip(), ""
     return text[: match.end()].rstrip(), text[match.end() :]
+
+
+def _page_break(marker: str | None, line: int) -> PageBreak | None:
+    """The break a typed page number implies: a footer, so the following page begins here."""
+    if not marker:
+        return None
+    return PageBreak(ts.next_label(marker.strip("- ")), marker, line, inferred=True)
 
 
 def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:
@@ -198,8 +209,10 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
     levels = {ts.match_key(e.text): e.level for e in entries}
     wordings = [e.text for e in entries]
     units: list[tuple[str, str, int, str | None]] = []  # (kind, text, line, page marker)
+    pending: str | None = None  # a typed page number standing alone on its line
     for line, text in blocks:
-        marker = None
+        marker = pending
+        pending = None
         if m := ts.PAGE_MARKER.match(text):
             marker, text = m.group(), text[m.end() :].lstrip()
             # A stamp right after the typed page number belongs to the page, not the text.
@@ -211,6 +224,7 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
         for token in banners + trailing:
             state.banner(token, line)
         if not text:
+            pending = marker
             continue
         if text.startswith("*"):
             units.append(("note", text, line, marker))
@@ -221,19 +235,27 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
             units.append(("heading", glued[1], line, None))
         else:
             units.append(("para", text, line, marker))
+    if pending:
+        # The number of the last page: it ends that page, and no page follows to begin.
+        reason = "typed number at the foot of the last page (no page follows)"
+        state.removals.append(Removal(pending, reason, blocks[-1][0], "page number"))
 
     paras: list[_Para | Heading] = []
     for kind, text, line, marker in units:
+        brk = _page_break(marker, line)
         prev = paras[-1] if paras else None
-        open_para = isinstance(prev, _Para) and ts.is_open(ts.split_trailing_stamps(prev.text)[0])
         if kind == "heading":
             key = ts.match_key(text)
-            level = levels.get(key, ts.heading_level(text))
-            paras.append(Heading(level, (Text(text),), line))
+            inlines: list[Inline] = [brk] if brk else []
+            inlines += word_inlines(text, line, state.lex)
+            paras.append(Heading(levels.get(key, ts.heading_level(text)), tuple(inlines), line))
             continue
         if kind == "note":
-            note, text = _split_note(text[1:], line)
+            note, text = _split_note(text[1:])
             state.notes.append((note, line))
+            if not text:
+                continue
+        open_para = isinstance(prev, _Para) and ts.is_open(ts.split_trailing_stamps(prev.text)[0])
         continues = bool(marker) or text.lstrip('"“')[:1].islower()
         if isinstance(prev, _Para) and open_para and continues:
             last = prev.segs[-1]
@@ -241,19 +263,13 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
             for token in stamps:
                 state.banner(token, last.line, STAMP_AT_CUT)
             last.text = kept.rstrip()
-            if marker:
-                label = ts.next_label(marker.strip("- "))
-                brk = PageBreak(label, marker, line, inferred=True)
-            else:
-                brk = PageBreak(None, "", line)
-            prev.segs += [_Seg("", line, brk), _Seg(text, line)]
+            prev.segs += [_Seg("", line, brk or PageBreak(None, "", line)), _Seg(text, line)]
             continue
-        if marker:
-            raise SourceError(line, f"page number {marker!r} does not stand at a cut paragraph")
         kind_ = ParagraphKind.BODY
         if isinstance(prev, _Para) and prev.text.rstrip().endswith(":"):
             kind_ = ParagraphKind.QUOTE
-        paras.append(_Para([_Seg(text, line)], line, kind_))
+        segs = ([_Seg("", line, brk)] if brk else []) + [_Seg(text, line)]
+        paras.append(_Para(segs, line, kind_))
 
     out: list[Block] = []
     for item in paras:

@@ -350,3 +350,25 @@ def test_whole_study_records_the_disagreeing_numbers(esau: Document) -> None:
 
 def test_whole_study_marks_typist_errors_as_sic(esau: Document) -> None:
     assert {s.text for s in esau.sics()} == {"AFFECING", "resentiment", "cirsis"}
+
+
+def test_page_number_on_its_own_line_begins_the_next_paragraphs_page() -> None:
+    body = "SUMMARY\n\nA complete sentence.\n\n- 3 -\n\nA new paragraph on a new page.\n"
+    first, second = _paras(_doc(body))
+    assert not [n for n in first.inlines if isinstance(n, PageBreak)]
+    assert isinstance(second.inlines[0], PageBreak)
+    assert (second.inlines[0].label, second.inlines[0].raw) == ("4", "- 3 -")
+    assert second.text == "A new paragraph on a new page."
+
+
+def test_page_number_of_the_last_page_is_recorded_as_removed() -> None:
+    doc = _doc("SUMMARY\n\nThe last sentence.\n\n- 9 -\n")
+    assert [(r.raw, r.category) for r in doc.removals][-1] == ("- 9 -", "page number")
+    assert not doc.page_breaks()
+
+
+def test_asterisk_note_with_no_continuation_is_all_note() -> None:
+    body = "SUMMARY\n\nA sentence with a mark.*\n\n*The whole note. It Ends Here.\n"
+    doc = _doc(body)
+    assert [p.text for p in _paras(doc)] == ["A sentence with a mark."]
+    assert doc.notes[0].text == "The whole note. It Ends Here."
