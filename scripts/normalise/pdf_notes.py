@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from scripts.normalise.pdf_layout import Line
+from scripts.normalise.pdf_words import zipf
 
 _CANDIDATE = re.compile(r"(?<![\w$.,\-–/])(\d{1,3})(?![\w%\-–/]|[.,]\d)")
 _MONTH = re.compile(
@@ -63,10 +64,34 @@ def acronym_slips(raw: str) -> dict[str, str]:
     return slips
 
 
-def acronym_spans(text: str, slips: dict[str, str]) -> list[tuple[int, int, str]]:
-    """(start, end, comment) of every slip in ``text``."""
-    return [
-        (m.start(), m.end(), f"for {slips[m.group(1)]}")
+def truncated_words(raw: str) -> dict[str, str]:
+    """Words unknown to English that the witness prints once, one letter short of a word it
+    prints elsewhere (``Czechoslovaki`` beside ``Czechoslovakia``): slips of the original,
+    kept and marked *sic*. Returns slip → the fuller word.
+    """
+    words = Counter(re.findall(r"[A-Za-z]+", raw))
+    slips: dict[str, str] = {}
+    for word, count in words.items():
+        if count != 1 or len(word) < 6 or zipf(word) > 0:
+            continue
+        fuller = [w for w in words if len(w) == len(word) + 1 and w.startswith(word)]
+        if len(fuller) == 1:
+            slips[word] = fuller[0]
+    return slips
+
+
+def slip_spans(
+    text: str, acronyms: dict[str, str], words: dict[str, str]
+) -> list[tuple[int, int, str]]:
+    """(start, end, comment) of every slip in ``text``: acronyms and truncated words."""
+    spans = [
+        (m.start(), m.end(), f"for {acronyms[m.group(1)]}")
         for m in _ACRONYM.finditer(text)
-        if m.group(1) in slips
+        if m.group(1) in acronyms
     ]
+    spans += [
+        (m.start(), m.end(), f"misspelt; the text elsewhere has {words[m.group()]}")
+        for m in re.finditer(r"(?<![\w’'])[A-Za-z]+(?![\w’'])", text)
+        if m.group() in words
+    ]
+    return sorted(spans)

@@ -39,7 +39,7 @@ RULES: dict[str, str] = {
 """Every rule name this module records, with a one-line description for the editorial page."""
 
 # A word piece: letters only, never part of a possessive or a hyphenated form.
-_PAIR = re.compile(r"(?<![\w’'\-])([A-Za-z]+) ([a-z][A-Za-z]*)(?![\w’'\-])")
+_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 _RUN = re.compile(r"(?<![\w\-])([A-Za-z]{6,})(?![\w\-])")
 _SPACE_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])")
 _WORD_END = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*$")
@@ -100,21 +100,21 @@ def stray_space(first: str, second: str, evidence: Evidence) -> str | None:
     return joined if joined_zipf - pair_zipf >= MIN_JOIN_GAIN else None
 
 
-def lost_hyphen(word: str, evidence: Evidence, *, at_join: bool) -> str | None:
-    """The hyphenated form of a run-together word, or None when the evidence is not there."""
-    if zipf(word) >= MIN_JOINED_ZIPF and not at_join:
-        return None
+def lost_hyphen(word: str, evidence: Evidence) -> str | None:
+    """The hyphenated form of a word standing at a lost line-end hyphen, or None.
+
+    The hyphen is given back where the witness prints the hyphenated form elsewhere, or where
+    a capital inside the word marks where two English words met (VietnameseCzechoslovakian).
+    A lower-case word with no such evidence stays closed: it may be one word broken by a
+    soft hyphen (develop-ment).
+    """
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
         form = f"{head}-{tail}"
         if evidence.hyphenated[form.lower()]:
             return form
-    if not at_join:
-        return None
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        # Only a capital inside the word marks where two words met; a lower-case split
-        # could as well be one word broken by a soft hyphen (develop-ment).
         if tail[0].isupper() and min(zipf(head), zipf(tail)) >= MIN_PART_ZIPF:
             return f"{head}-{tail}"
     return None
@@ -134,14 +134,21 @@ def find_repairs(
     were merged because a line-end hyphen was lost.
     """
     repairs: list[Repair] = []
-    for match in _PAIR.finditer(text):
-        if not same_line(match.start(), match.end()):
+    words = list(_WORD.finditer(text))
+    for first, second in zip(words, words[1:], strict=False):
+        if text[first.end() : second.start()] != " " or not second.group()[0].islower():
             continue
-        joined = stray_space(match.group(1), match.group(2), evidence)
+        if not same_line(first.start(), second.end()):
+            continue
+        joined = stray_space(first.group(), second.group(), evidence)
         if joined:
-            repairs.append(Repair(match.start(), match.end(), joined, "stray-space"))
+            repairs.append(Repair(first.start(), second.end(), joined, "stray-space"))
     for match in _RUN.finditer(text):
-        form = lost_hyphen(match.group(1), evidence, at_join=at_join(match.start(), match.end()))
+        # Only where two lines were merged can a line-end hyphen have been lost: elsewhere a
+        # closed form (nonaligned beside non-aligned) is the author's own spelling.
+        if not at_join(match.start(), match.end()):
+            continue
+        form = lost_hyphen(match.group(1), evidence)
         if form:
             repairs.append(Repair(match.start(), match.end(), form, "lost-hyphen"))
     for match in _SPACE_HYPHEN.finditer(text):
