@@ -104,7 +104,8 @@ def lost_hyphen(word: str, evidence: Evidence) -> str | None:
     """The hyphenated form of a word standing at a lost line-end hyphen, or None.
 
     The hyphen is given back where the witness prints the hyphenated form elsewhere, or where
-    a capital inside the word marks where two English words met (VietnameseCzechoslovakian).
+    two capitalised English words met (VietnameseCzechoslovakian) and the first is a word of
+    the witness.
     A lower-case word with no such evidence stays closed: it may be one word broken by a
     soft hyphen (develop-ment).
     """
@@ -115,7 +116,14 @@ def lost_hyphen(word: str, evidence: Evidence) -> str | None:
             return form
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        if tail[0].isupper() and min(zipf(head), zipf(tail)) >= MIN_PART_ZIPF:
+        # Two capitalised words (names, ethnonyms) met; the first must also stand on its
+        # own in the witness, which keeps romanised titles (ZhongSu, yuanYue) whole.
+        if (
+            head[0].isupper()
+            and tail[0].isupper()
+            and evidence.known(head)
+            and min(zipf(head), zipf(tail)) >= MIN_PART_ZIPF
+        ):
             return f"{head}-{tail}"
     return None
 
