@@ -55,10 +55,11 @@ def editorial_notes(
         ),
     ]
     if moved:
+        which = _numbers([n for n in notes if int(n.label) in moved])
         out.append(
             EditorialNote(
                 "Note numbers printed after their text",
-                f"In the capture the number of note {_numbers([n for n in notes if int(n.label) in moved])} "
+                f"In the capture the number of note {which} "
                 "stands after its text, at the end of the block of notes, while the text follows "
                 "the end of the previous note (a short line closing a sentence, then a new "
                 "sentence). The text is given to its own number; the sequence of numbers and the "

@@ -112,11 +112,19 @@ def _repairs(text: str, offsets: list[tuple[int, Line, int]], context: Context) 
     for repair in find_repairs(text, context.evidence, same_line=same_line, at_join=at_join):
         if _MARK in text[repair.start : repair.end]:
             continue
-        spans.append((repair.start, repair.end, _emendation(repair.printed, repair.rule, _line_at(offsets, repair.start))))
+        spans.append(
+            (
+                repair.start,
+                repair.end,
+                _emendation(repair.printed, repair.rule, _line_at(offsets, repair.start)),
+            )
+        )
     return spans
 
 
-def inlines(text: str, offsets: list[tuple[int, Line, int]], spans: list[_Span]) -> tuple[Inline, ...]:
+def inlines(
+    text: str, offsets: list[tuple[int, Line, int]], spans: list[_Span]
+) -> tuple[Inline, ...]:
     out: list[Inline] = []
     position = 0
     for start, end, make in spans:
@@ -159,8 +167,6 @@ def _sic(comment: str, line: int) -> Callable[[str, int], Inline]:
         return Sic(raw, comment, line)
 
     return make
-
-
 
 
 def build(lines: list[Line], context: Context, breaks: dict[int, Page]) -> tuple[Inline, ...]:

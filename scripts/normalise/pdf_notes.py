@@ -56,7 +56,8 @@ def acronym_slips(raw: str) -> dict[str, str]:
         if token in defined:
             continue
         near = [
-            d for d in defined
+            d
+            for d in defined
             if len(d) == len(token) and sum(a != b for a, b in zip(d, token, strict=True)) == 1
         ]
         if len(near) == 1 and used[near[0]] > used[token]:

@@ -18,9 +18,10 @@ Steps, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from scripts.errors import SourceError
-from scripts.model import Document, EditorialNote, Heading, Note, Paragraph, Text
+from scripts.model import Document, Heading, Note, Paragraph, Text
 from scripts.normalise import pdf_layout as layout
 from scripts.normalise.pdf_editorial import editorial_notes
 from scripts.normalise.pdf_inlines import MERGED, Context, Page, build
@@ -47,7 +48,10 @@ def normalise(raw: str) -> Document:
     items = layout.segment(lines, scanner)
     body_lines = [item.line for item in items if isinstance(item, BodyLine)]
     context = Context(
-        Evidence(raw), acronym_slips(raw), truncated_words(raw), _full_width(body_lines),
+        Evidence(raw),
+        acronym_slips(raw),
+        truncated_words(raw),
+        _full_width(body_lines),
         scanner.found,
     )
     pages = find_pages(items)
@@ -85,9 +89,9 @@ def _is_break(
     limit = full - _SHORT_MARGIN
     # The first line of a paragraph is indented: it is short only if shorter than that.
     previous_limit = limit - (_INDENT if opening else 0)
-    if width(previous.text) < full * MERGED:
-        if width(previous.text) + 0.25 + width(layout.first_word(current.text)) < previous_limit:
-            return True
+    fits = width(previous.text) + 0.25 + width(layout.first_word(current.text))
+    if width(previous.text) < full * MERGED and fits < previous_limit:
+        return True
     if following is None or width(current.text) >= full * MERGED:
         return False
     return width(current.text) + 0.25 + width(layout.first_word(following.text)) < limit
@@ -106,7 +110,7 @@ def _body(
     """Headings and paragraphs, rebuilt across line and page breaks."""
     starts = {page.start.n: page for page in pages}
     body_lines = [item.line for item in items if isinstance(item, BodyLine)]
-    following = {a.n: b for a, b in zip(body_lines, body_lines[1:], strict=False)}
+    following = {a.n: b for a, b in pairwise(body_lines)}
     blocks: list[Heading | Paragraph] = []
     draft: _Draft | None = None
     for item in items:
@@ -119,7 +123,10 @@ def _body(
         elif isinstance(item, BodyLine):
             line = item.line
             if draft is None or _is_break(
-                draft.lines[-1], line, following.get(line.n), context.full,
+                draft.lines[-1],
+                line,
+                following.get(line.n),
+                context.full,
                 opening=len(draft.lines) == 1,
             ):
                 if draft:
@@ -144,6 +151,7 @@ def _notes(
     and the numbers of notes whose number stood after their text."""
     drafts: dict[int, NoteDraft] = {}
     last: NoteDraft | None = None
+    draft: NoteDraft | None
     for item in items:
         if not isinstance(item, Block):
             continue

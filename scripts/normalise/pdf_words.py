@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from wordfreq import zipf_frequency
 
@@ -34,7 +35,9 @@ RULES: dict[str, str] = {
     "space-hyphen": (
         "A hyphenated compound with a stray space after its hyphen (Marxism- Leninism) closed up."
     ),
-    "doubled-quote": "Two single opening quotation marks (‘‘) printed as one double opening mark (“).",
+    "doubled-quote": (
+        "Two single opening quotation marks (‘‘) printed as one double opening mark (“)."
+    ),
 }
 """Every rule name this module records, with a one-line description for the editorial page."""
 
@@ -143,7 +146,7 @@ def find_repairs(
     """
     repairs: list[Repair] = []
     words = list(_WORD.finditer(text))
-    for first, second in zip(words, words[1:], strict=False):
+    for first, second in pairwise(words):
         if text[first.end() : second.start()] != " " or not second.group()[0].islower():
             continue
         if not same_line(first.start(), second.end()):
@@ -166,7 +169,9 @@ def find_repairs(
         tail = _WORD_START.match(text, match.end())
         if head and tail:
             word = text[head.start() : tail.end()]
-            repairs.append(Repair(head.start(), tail.end(), word.replace("- ", "-"), "space-hyphen"))
+            repairs.append(
+                Repair(head.start(), tail.end(), word.replace("- ", "-"), "space-hyphen")
+            )
     for match in re.finditer(_DOUBLED_QUOTE, text):
         repairs.append(Repair(match.start(), match.end(), "“", "doubled-quote"))
     return _without_overlaps(repairs)

@@ -116,15 +116,16 @@ def test_note_continued_on_the_next_page_is_joined_to_its_note() -> None:
     raw = (
         "scholars have written about China and the war. 1 In fact, Mao occupied a\n"
         "1\n\nIn their writings, scholars have used the Editorial Team, ed., Zhongguo junshi\n"
-        " central and unique position in the formation of China’s foreign policy in this period. 2\n"
+        " central and unique position in the formation of China’s foreign policy. 2\n"
         "\n"
         "douzheng shishi [Historical Facts], (Beijing: Jiefangjun chubanshe, 1990).\n"
         "2\nMao’s concluding speech at the CCP’s Seventh Congress 31, May 1945.\n"
         " Because of its advocacy of using armed struggle to seize power.\n"
     )
     doc = normalise(raw)
-    assert doc.notes[0].text.endswith("Zhongguo junshi douzheng shishi [Historical Facts], "
-                                      "(Beijing: Jiefangjun chubanshe, 1990).")
+    assert doc.notes[0].text.endswith(
+        "Zhongguo junshi douzheng shishi [Historical Facts], (Beijing: Jiefangjun chubanshe, 1990)."
+    )
     assert doc.notes[1].text.startswith("Mao’s concluding speech")
 
 
@@ -181,7 +182,10 @@ def test_number_printed_after_its_note_text_gets_that_text() -> None:
         " strengthen the VWP’s determination, Mao approved plans.\n"
     )
     doc = normalise(raw)
-    assert doc.notes[0].text == "Mao’s talk with the leaders of the Malayan Communist Party, 19 March 1965."
+    assert (
+        doc.notes[0].text
+        == "Mao’s talk with the leaders of the Malayan Communist Party, 19 March 1965."
+    )
     assert doc.notes[1].text.startswith("See the Chinese government’s reply")
     assert doc.notes[1].raw_label == "2"
 
@@ -227,7 +231,9 @@ def test_notes_whose_text_survives(seed: Document) -> None:
 def test_note_continued_across_a_page_break_is_complete(seed: Document) -> None:
     note = _note(seed, "4")
     assert "yuanYue kangFa douzheng shishi [Historical Facts" in note.text
-    assert note.text.endswith("draws directly on the recently available Chinese archival materials.")
+    assert note.text.endswith(
+        "draws directly on the recently available Chinese archival materials."
+    )
 
 
 def test_notes_keep_romanised_titles_and_repair_split_words(seed: Document) -> None:
@@ -239,7 +245,10 @@ def test_names_split_by_a_page_break_come_out_whole(seed: Document) -> None:
     body = " ".join(_text(p.inlines) for p in seed.paragraphs())
     assert "While Zhou Enlai, together with Ho Chi Minh and other Vietnamese leaders" in body
     assert "During the Geneva Conference in 1954, Zhou Enlai had visited Burma" in body
-    for note_text in ("Indochina was once a French colony", "Selected Works of Mao Zedong (Beijing"):
+    for note_text in (
+        "Indochina was once a French colony",
+        "Selected Works of Mao Zedong (Beijing",
+    ):
         assert note_text not in body
 
 
@@ -257,11 +266,18 @@ def test_headings_and_the_four_stages_of_the_conclusion(seed: Document) -> None:
     assert headings[0] == "Introduction" and headings[-1] == "Conclusion"
     assert len(headings) == 5
     assert all(b.level == 1 for b in seed.body if isinstance(b, Heading))
-    index = next(i for i, b in enumerate(seed.body) if isinstance(b, Heading) and b.text == "Conclusion")
+    index = next(
+        i for i, b in enumerate(seed.body) if isinstance(b, Heading) and b.text == "Conclusion"
+    )
     conclusion = [_text(b.inlines) for b in seed.body[index + 1 :] if isinstance(b, Paragraph)]
     assert conclusion[0].startswith("The evolution of Mao’s attitude")
     assert conclusion[0].endswith("supported ending the war in Vietnam.")
-    openings = ["During the first stage,", "In 1954, Mao changed", "What turned Mao", "What caused Mao"]
+    openings = [
+        "During the first stage,",
+        "In 1954, Mao changed",
+        "What turned Mao",
+        "What caused Mao",
+    ]
     assert [c.split(" ")[0] for c in conclusion[1:5]] == [o.split(" ")[0] for o in openings]
     assert all(c.startswith(o) for c, o in zip(conclusion[1:5], openings, strict=True))
     assert "Pressured by the international isolation" in conclusion[4]

@@ -48,7 +48,9 @@ def test_piece_of_a_romanised_title_is_rejoined_from_the_witness_vocabulary() ->
 
 def test_stray_space_never_joins_across_a_line_break() -> None:
     repairs = find_repairs(
-        "a serio us threat", Evidence(WITNESS), same_line=lambda a, b: False,
+        "a serio us threat",
+        Evidence(WITNESS),
+        same_line=lambda a, b: False,
         at_join=lambda a, b: False,
     )
     assert repairs == []
@@ -77,7 +79,9 @@ def test_two_capitalised_words_run_together_at_a_join_are_hyphenated() -> None:
 
 
 def test_romanised_chinese_title_is_not_split_even_at_a_join() -> None:
-    assert _printed("Li Danhui, “ZhongSu guanxi yu Zhongguo de yuanYue kangMei”", at_join=True) == []
+    assert (
+        _printed("Li Danhui, “ZhongSu guanxi yu Zhongguo de yuanYue kangMei”", at_join=True) == []
+    )
 
 
 def test_space_after_a_hyphen_is_closed_up() -> None:
