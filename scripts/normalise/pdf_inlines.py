@@ -125,18 +125,35 @@ def _repairs(text: str, offsets: list[tuple[int, Line, int]], context: Context) 
 def inlines(
     text: str, offsets: list[tuple[int, Line, int]], spans: list[_Span]
 ) -> tuple[Inline, ...]:
+    """Cut ``text`` at the spans into Text runs and the nodes the spans make."""
     out: list[Inline] = []
     position = 0
     for start, end, make in spans:
         if start < position:
             continue
+        node = make(text[start:end].strip(), _line_at(offsets, start))
         if start > position:
-            out.append(Text(text[position:start]))
-        out.append(make(text[start:end].strip(), _line_at(offsets, start)))
+            out.append(Text(_before(text[position:start], node)))
+        out.append(node)
         position = end
     if position < len(text):
         out.append(Text(text[position:]))
     return tuple(node for node in out if not (isinstance(node, Text) and not node.text))
+
+
+def _before(run: str, node: Inline) -> str:
+    """The text run before a node, without the space before a printed-empty number.
+
+    A note or page number takes no room in the reading text, so the space before it would
+    double the space after it. It is dropped where punctuation precedes it (``there. 4 In``
+    reads ``there. In``); after a letter the space must stay, or the witness would read the
+    word and the number as one token (``Indochina 1 in``).
+    """
+    if isinstance(node, NoteRef | PageBreak) and node.witness and run.rstrip() != run:
+        stripped = run.rstrip()
+        if stripped and not (stripped[-1].isalnum() or stripped[-1] == "_"):
+            return stripped
+    return run
 
 
 def _page_break(page: Page) -> Callable[[str, int], Inline]:

@@ -311,3 +311,8 @@ def test_editorial_notes_explain_pages_and_lost_notes(seed: Document) -> None:
 
 def _note(doc: Document, key: str) -> Note:
     return next(n for n in doc.notes if n.key == key)
+
+
+def test_reference_after_punctuation_leaves_a_single_space() -> None:
+    paragraph = _paragraphs(normalise(OPENING))[0]
+    assert "internal conflicts in Vietnam, Laos, and Cambodia" in paragraph.text
