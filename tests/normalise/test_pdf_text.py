@@ -316,3 +316,23 @@ def _note(doc: Document, key: str) -> Note:
 def test_reference_after_punctuation_leaves_a_single_space() -> None:
     paragraph = _paragraphs(normalise(OPENING))[0]
     assert "internal conflicts in Vietnam, Laos, and Cambodia" in paragraph.text
+
+
+def test_page_labels_are_not_inferred_when_the_sequence_disagrees() -> None:
+    raw = (
+        "The Chinese did their utmost to oppose talks. 1 They helped the DRV resist attack,\n"
+        "\n1\n\nMao’s talk with the leaders of the Malayan Communist Party, 19 March 1965.\n"
+        "\n33\n\n"
+        "communication installations, defense works, and sweep mines off the coast. Mao asked\n"
+        " them to conclude the war at a proper time and produce results. 2 Mao told them so,\n"
+        "2\n\nOn Mao’s war preparation in the wake of the border clash in 1969, see Yang Kuisong.\n"
+        "\n40\n\n"
+        "with the Americans. They said so.\n"
+    )
+    breaks = normalise(raw).page_breaks()
+    assert [(b.label, b.raw, b.inferred) for b in breaks] == [
+        ("33", "33", False),
+        (None, "", False),
+        ("40", "40", False),
+        (None, "", False),
+    ]
