@@ -282,13 +282,18 @@ def _archival(text: str, kind: str) -> dict[str, object]:
         fields["pages"], fields["url"] = _locator(text[pub.end() :])
         return fields
     last = dates[-1] if dates else None
-    if last:
+    pages, url = _locator(text[last.end() :]) if last else ("", "")
+    if last and (not pages or LOCATOR.fullmatch(pages)):
         fields["title"] = strip_end(text[: last.start()]).rstrip(",").strip()
         fields["date"] = last.group(0)
         fields["year"] = year_of(last.group(0))
-        fields["pages"], fields["url"] = _locator(text[last.end() :])
+        fields["pages"], fields["url"] = pages, url
     else:
+        # the date stands inside the description (``reply on 10 March 1965 to …``)
         fields["title"] = strip_end(text)
+        if dates:
+            fields["date"] = dates[0].group(0)
+            fields["year"] = year_of(dates[0].group(0))
     if kind == "conversation":
         meeting = _MEETING.match(text)
         if meeting:
@@ -402,7 +407,8 @@ def _quoted(match: re.Match[str]) -> dict[str, object] | None:
     if not rest:
         return None
     if url or LOCATOR.fullmatch(pages or "x"):
-        fields.update(kind="document", pages=pages, url=url)
+        # a paper known by its title and web address alone
+        fields.update(kind="report", pages=pages, url=url)
         return fields
     return None
 

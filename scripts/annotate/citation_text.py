@@ -160,3 +160,14 @@ def year_of(text: str) -> str:
 def strip_end(text: str) -> str:
     """Drop the closing full stop and spaces of a citation."""
     return text.strip().rstrip(".").strip()
+
+
+_INSTITUTION = re.compile(
+    r"\b(?:Department|Office|Team|Committee|Ministry|Party|Bureau|Institute|Center|Centre|"
+    r"Commission|Council|Group|Agency|Project|Board|Archives)\b"
+)
+
+
+def is_institution(name: str) -> bool:
+    """Whether a name is an office or body, filed under its whole name, not a surname."""
+    return bool(_INSTITUTION.search(name))
