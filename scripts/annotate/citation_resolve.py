@@ -20,6 +20,7 @@ source's editorial page.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -317,7 +318,7 @@ class _Resolver:
 
     def _attach_hosts(self, current: list[tuple[Citation, str | None]]) -> None:
         """An archival item printed ``…, in <book>`` takes the book as its container."""
-        for (item, item_id), (_, host_id) in zip(current, current[1:], strict=False):
+        for (item, item_id), (_, host_id) in itertools.pairwise(current):
             if not (item.in_next and item_id and host_id):
                 continue
             work = self.bib.work(item_id)
