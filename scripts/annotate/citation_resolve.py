@@ -262,10 +262,13 @@ class _Resolver:
             current: list[tuple[Citation, str | None]] = []
             citations = list(note_citations(note.text))
             for index, citation in enumerate(citations):
-                work, reason = self._resolve(citation, index, citations, current, previous_note,
-                                             seen)
-                if citation.form == "short" and work is None and not (
-                    citation.marked or citation.pages
+                work, reason = self._resolve(
+                    citation, index, citations, current, previous_note, seen
+                )
+                if (
+                    citation.form == "short"
+                    and work is None
+                    and not (citation.marked or citation.pages)
                 ):
                     continue  # "Name, words" with no locator and no "see": not a citation
                 if work is not None:
