@@ -29,8 +29,9 @@ from scripts.annotate.citation_resolve import (
     surname,
     title_tokens,
 )
-from scripts.indexes.works_format import chicago, csl_item, md_inline, record
+from scripts.indexes.works_format import chicago, csl_item, record
 from scripts.pages import Contribution, DataFile, Link, Page
+from scripts.render.escape import md_inline
 from scripts.sources import Source
 
 PAGE = "works-cited.md"

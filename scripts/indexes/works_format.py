@@ -13,17 +13,7 @@ from typing import Any
 from scripts.annotate.citation_resolve import ARCHIVAL, Work, surname
 from scripts.annotate.citation_text import is_institution
 from scripts.annotate.citations import Citation
-
-try:
-    from scripts.render.escape import md_inline
-except ImportError:  # until the renderer's escaping lands on main: the same rule
-
-    def md_inline(text: str) -> str:
-        """Escape text so Markdown prints it literally, on one line."""
-        escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|~^=:])", r"\\\1", text)
-        escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        return " ".join(escaped.split())
-
+from scripts.render.escape import md_inline
 
 CSL_TYPES = {
     "book": "book",
