@@ -109,6 +109,21 @@ def _source_names(sources: Sequence[Source]) -> str:
     return f'<span class="works-sources" data-names="{data}"></span>'
 
 
+def _by_source(bib: Bibliography, sources: Sequence[Source]) -> str:
+    """``Works cited in each source: A (61), B (20).``: each item the anchor ``source-<slug>``.
+
+    A source's page links here (``#source-<slug>``); the filter script then shows only
+    that source's works.
+    """
+    items = []
+    for s in sources:
+        count = sum(1 for w in bib.works if any(x.source == s.meta.slug for x in w.cited))
+        if count:
+            anchor = html.escape(f"source-{s.meta.slug}")
+            items.append(f'<span id="{anchor}">{md_inline(_source_name(s))}</span> ({count})')
+    return "Works cited in each source: " + ", ".join(items) + "." if items else ""
+
+
 def page(bib: Bibliography, sources: Sequence[Source]) -> str:
     """The Markdown of ``works-cited.md``."""
     works = sorted(bib.works, key=sort_key)
@@ -129,6 +144,7 @@ def page(bib: Bibliography, sources: Sequence[Source]) -> str:
         + _source_names(sources),
         "",
     ]
+    lines += [_by_source(bib, sources), ""]
     lines += [_entry(work, sources) + "\n" for work in works]
     return "\n".join(lines)
 
@@ -199,7 +215,7 @@ def build(sources: Sequence[Source]) -> Contribution:
         spans=_spans(bib),
         editorial={slug: text for slug, text in editorial.items() if text},
         source_links={
-            s.meta.slug: (Link("Works cited", f"works-cited/?source={s.meta.slug}"),)
+            s.meta.slug: (Link("Works cited", f"works-cited.md#source-{s.meta.slug}"),)
             for s in sources
             if any(x.source == s.meta.slug for w in works for x in w.cited)
         },

@@ -187,3 +187,10 @@ def test_the_cambridge_chapter_as_normalised_resolves_every_reference() -> None:
     works = json.loads(result.data[0].content)
     assert len(works) > 50
     assert "Every reference in the notes was resolved." in result.editorial["third-indochina-war"]
+
+
+def test_source_header_links_to_its_works_filtered_by_anchor() -> None:
+    result = contribution()
+    link = result.source_links["mao-indochina-war"][0]
+    assert link.href == "works-cited.md#source-mao-indochina-war"
+    assert '<span id="source-mao-indochina-war">' in result.pages[0].content

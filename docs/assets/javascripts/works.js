@@ -3,7 +3,8 @@
  * The page lists every work without this script; the script only adds two <select>s
  * above the list and hides the entries that do not match. An entry is the paragraph
  * holding a <span class="work-entry" data-kind="…" data-sources="slug slug">.
- * A link such as /works-cited/?source=<slug> opens the page filtered on that source.
+ * A link to /works-cited/#source-<slug> (a source page's header) opens the page
+ * filtered on that source.
  */
 (function () {
   "use strict";
@@ -87,11 +88,16 @@
     bySource.addEventListener("change", apply);
     byKind.addEventListener("change", apply);
 
-    var wanted = new URLSearchParams(window.location.search).get("source");
-    if (wanted && sourceSet[wanted]) {
-      bySource.value = wanted;
+    function fromHash() {
+      var match = /^#source-([a-z0-9-]+)$/.exec(window.location.hash);
+      if (match && sourceSet[match[1]]) {
+        bySource.value = match[1];
+        apply();
+      }
     }
+    window.addEventListener("hashchange", fromHash);
     apply();
+    fromHash();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
