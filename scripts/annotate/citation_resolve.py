@@ -43,6 +43,8 @@ class NoteText:
     """The note's id-safe key (anchor ``fn:<key>``)."""
     text: str
     """The note's printed text."""
+    present: bool = True
+    """False when the capture lost the note's text: an Ibid. after it cannot be resolved."""
 
 
 @dataclass(frozen=True)
@@ -242,10 +244,34 @@ def short_title(citation: Citation) -> str:
     return title
 
 
+def _ranges(labels: list[str]) -> str:
+    """``16–57, 60–71`` for runs of consecutive numbers; other labels as they are."""
+    parts: list[str] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if run:
+            parts.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+            run.clear()
+
+    for label in labels:
+        if label.isdigit() and run and int(label) == run[-1] + 1:
+            run.append(int(label))
+        elif label.isdigit():
+            close()
+            run.append(int(label))
+        else:
+            close()
+            parts.append(label)
+    close()
+    return ", ".join(parts)
+
+
 class _Resolver:
     def __init__(self) -> None:
         self.bib = Bibliography()
         self.taken: set[str] = set()
+        self.lost: list[str] = []
 
     def add_full(self, citation: Citation) -> Work:
         for work in self.bib.works:
@@ -257,8 +283,13 @@ class _Resolver:
 
     def source(self, slug: str, notes: Sequence[NoteText]) -> None:
         seen: list[Work] = []  # works cited so far in this source, for short forms
-        previous_note: list[tuple[Citation, str | None]] = []
+        previous_note: list[tuple[Citation, str | None]] | None = []
+        self.lost: list[str] = []
         for note in notes:
+            if not note.present:
+                self.lost.append(note.label)
+                previous_note = None
+                continue
             current: list[tuple[Citation, str | None]] = []
             citations = list(note_citations(note.text))
             for index, citation in enumerate(citations):
@@ -290,7 +321,7 @@ class _Resolver:
         index: int,
         citations: list[Citation],
         current: list[tuple[Citation, str | None]],
-        previous_note: list[tuple[Citation, str | None]],
+        previous_note: list[tuple[Citation, str | None]] | None,
         seen: list[Work],
     ) -> tuple[Work | None, str]:
         if citation.form == "full":
@@ -300,7 +331,10 @@ class _Resolver:
             if len(matches) == 1:
                 return matches[0], ""
             if not matches:
-                return None, "short form with no full citation earlier in this source"
+                reason = "short form with no full citation earlier in this source"
+                if self.lost:
+                    reason += f" (the capture lost the text of notes {_ranges(self.lost)})"
+                return None, reason
             return None, "short form that matches more than one work: " + ", ".join(
                 w.id for w in matches
             )
@@ -309,6 +343,8 @@ class _Resolver:
         if before:
             target = before[-1][1]
         else:
+            if previous_note is None:
+                return None, "Ibid. after a note whose text the capture lost"
             earlier = [c for c in previous_note if not (hosted and c[0].kind in ARCHIVAL)]
             if not previous_note:
                 return None, "Ibid. after a note that cites nothing"

@@ -53,9 +53,8 @@ KIND_LABELS = {
 
 def _notes(source: Source) -> list[NoteText]:
     return [
-        NoteText(note.label, note.key, note.text)
+        NoteText(note.label, note.key, note.text, note.present and bool(note.text.strip()))
         for note in source.document.notes
-        if note.present and note.text.strip()
     ]
 
 

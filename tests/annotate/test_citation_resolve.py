@@ -172,3 +172,24 @@ def test_titles_match_prefixes_subsets_and_stray_spaces() -> None:
         "Zhongguo junshi guwentuan yuanYue kangFa douzheng shishi",
     )
     assert not titles_match("On China", "Deng Xiaoping and the Transformation of China")
+
+
+def test_ibid_after_a_lost_note_stays_unresolved_and_says_why() -> None:
+    bib = resolve(
+        [
+            (
+                "a",
+                [
+                    NoteText(
+                        "15", "15", "Sergey Radchenko, Unwanted Visionaries (New York, 2014), 136."
+                    ),
+                    NoteText("16", "16", "", present=False),
+                    NoteText("17", "17", "Ibid., 139."),
+                    NoteText("18", "18", "Yang Kuisong, Zouxiang polie, chap. 18."),
+                ],
+            )
+        ]
+    )
+    ibid, short = bib.references[1:]
+    assert ibid.work is None and "lost" in ibid.reason
+    assert short.work is None and "notes 16" in short.reason
