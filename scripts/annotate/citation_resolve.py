@@ -284,7 +284,7 @@ class _Resolver:
     def source(self, slug: str, notes: Sequence[NoteText]) -> None:
         seen: list[Work] = []  # works cited so far in this source, for short forms
         previous_note: list[tuple[Citation, str | None]] | None = []
-        self.lost: list[str] = []
+        self.lost = []
         for note in notes:
             if not note.present:
                 self.lost.append(note.label)
