@@ -157,16 +157,19 @@ def _names(citation: Citation) -> tuple[str, ...]:
     return citation.authors or citation.editors
 
 
-def surname(name: str) -> str:
+def surname(name: str, family_first: frozenset[str] = frozenset()) -> str:
     """The word a name is filed under: its last word (names are printed as in the notes).
 
-    An office or body (``CCP Central Documentary Research Department``) is filed under its
-    whole name.
+    A name listed in ``family_first`` (printed in East Asian order, ``Lee Kuan Yew``) is
+    filed under its first word; an office or body (``CCP Central Documentary Research
+    Department``) under its whole name.
     """
     if is_institution(name):
         return name
-    words = re.findall(r"[\w’'\-]+", name)
-    return words[-1] if words else name
+    words: list[str] = re.findall(r"[\w’'\-]+", name)
+    if not words:
+        return name
+    return words[0] if fold(name).strip(" []") in family_first else words[-1]
 
 
 def names_match(short_name: str, names: Sequence[str]) -> bool:
@@ -209,14 +212,14 @@ def _slug(text: str, words: int) -> str:
     return "-".join(tokens[:words])
 
 
-def work_id(citation: Citation, taken: set[str]) -> str:
+def work_id(citation: Citation, taken: set[str], family_first: frozenset[str] = frozenset()) -> str:
     """``w-<surname>-<first words of the title>``, made unique with a number."""
     names = _names(citation) if citation.kind not in ARCHIVAL else ()
     main_title = re.split(r"[:?]", citation.title)[0] if names else citation.title
     main_title = main_title or citation.title or citation.container
     parts = ["w"]
     if names:
-        parts.append(_slug(surname(names[0]), 2))
+        parts.append(_slug(surname(names[0], family_first), 2))
         parts.append(_slug(main_title, 4))
     else:
         parts.append(_slug(main_title, 5))
@@ -230,7 +233,7 @@ def work_id(citation: Citation, taken: set[str]) -> str:
     return candidate
 
 
-def short_title(citation: Citation) -> str:
+def short_title(citation: Citation, family_first: frozenset[str] = frozenset()) -> str:
     """A short citation for tooltips: ``Chanda, Brother Enemy``."""
     names = _names(citation)
     title = citation.title
@@ -240,7 +243,7 @@ def short_title(citation: Citation) -> str:
     if citation.kind in ARCHIVAL:
         return ", ".join(p for p in (title, citation.date or citation.year) if p)
     if names:
-        return f"{surname(names[0])}, {title}"
+        return f"{surname(names[0], family_first)}, {title}"
     return title
 
 
@@ -268,7 +271,8 @@ def _ranges(labels: list[str]) -> str:
 
 
 class _Resolver:
-    def __init__(self) -> None:
+    def __init__(self, family_first: frozenset[str]) -> None:
+        self.family_first = family_first
         self.bib = Bibliography()
         self.taken: set[str] = set()
         self.lost: list[str] = []
@@ -277,7 +281,7 @@ class _Resolver:
         for work in self.bib.works:
             if same_work(work.citation, citation):
                 return work
-        work = Work(work_id(citation, self.taken), citation)
+        work = Work(work_id(citation, self.taken, self.family_first), citation)
         self.bib.works.append(work)
         return work
 
@@ -366,9 +370,15 @@ class _Resolver:
                 work.citation = replace(item, container=host.title)
 
 
-def resolve(sources: Sequence[tuple[str, Sequence[NoteText]]]) -> Bibliography:
-    """Resolve the citations of every source's notes into one bibliography."""
-    resolver = _Resolver()
+def resolve(
+    sources: Sequence[tuple[str, Sequence[NoteText]]],
+    family_first: frozenset[str] = frozenset(),
+) -> Bibliography:
+    """Resolve the citations of every source's notes into one bibliography.
+
+    ``family_first`` holds the (folded) names printed family name first, for work ids.
+    """
+    resolver = _Resolver(family_first)
     for slug, notes in sources:
         resolver.source(slug, notes)
     return resolver.bib

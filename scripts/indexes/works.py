@@ -30,6 +30,7 @@ from scripts.annotate.citation_resolve import (
     title_tokens,
 )
 from scripts.indexes.works_format import chicago, csl_item, record
+from scripts.indexes.works_names import load_family_first
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.escape import md_inline
 from scripts.sources import Source
@@ -58,11 +59,14 @@ def _notes(source: Source) -> list[NoteText]:
     ]
 
 
-def sort_key(work: Work) -> tuple[str, str, str]:
+def sort_key(work: Work, family_first: frozenset[str] = frozenset()) -> tuple[str, str, str]:
     """First author's (or editor's) surname, else the title without its article."""
     c = work.citation
     names = c.authors or c.editors
-    head = fold(surname(names[0])) if names else " ".join(title_tokens(c.title or c.container))
+    if names:
+        head = fold(surname(names[0], family_first))
+    else:
+        head = " ".join(title_tokens(c.title or c.container))
     return head, " ".join(title_tokens(c.title)), work.id
 
 
@@ -123,9 +127,11 @@ def _by_source(bib: Bibliography, sources: Sequence[Source]) -> str:
     return "Works cited in each source: " + ", ".join(items) + "." if items else ""
 
 
-def page(bib: Bibliography, sources: Sequence[Source]) -> str:
+def page(
+    bib: Bibliography, sources: Sequence[Source], family_first: frozenset[str] = frozenset()
+) -> str:
     """The Markdown of ``works-cited.md``."""
-    works = sorted(bib.works, key=sort_key)
+    works = sorted(bib.works, key=lambda w: sort_key(w, family_first))
     lines = [
         "---",
         "title: Works cited",
@@ -177,7 +183,9 @@ def _editorial(bib: Bibliography, slug: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _spans(bib: Bibliography) -> dict[tuple[str, str], tuple[Span, ...]]:
+def _spans(
+    bib: Bibliography, family_first: frozenset[str]
+) -> dict[tuple[str, str], tuple[Span, ...]]:
     spans: dict[tuple[str, str], list[Span]] = {}
     for r in bib.references:
         if r.work is None:
@@ -187,7 +195,7 @@ def _spans(bib: Bibliography) -> dict[tuple[str, str], tuple[Span, ...]]:
             start=r.citation.start,
             end=r.citation.end,
             kind="work",
-            title=short_title(work.citation),
+            title=short_title(work.citation, family_first),
             href=f"works-cited/#{work.id}",
         )
         spans.setdefault((r.source, f"fn:{r.note.key}"), []).append(span)
@@ -198,20 +206,26 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def build(sources: Sequence[Source]) -> Contribution:
-    """The works-cited index of the edition: page, data exports, note spans, editorial notes."""
-    bib = resolve([(s.meta.slug, _notes(s)) for s in sources])
-    works = sorted(bib.works, key=sort_key)
+def build(sources: Sequence[Source], *, family_first: frozenset[str] | None = None) -> Contribution:
+    """The works-cited index of the edition: page, data exports, note spans, editorial notes.
+
+    ``family_first`` (folded names printed family name first) defaults to the curated
+    ``sources/works-names.yml``.
+    """
+    if family_first is None:
+        family_first = load_family_first()
+    bib = resolve([(s.meta.slug, _notes(s)) for s in sources], family_first)
+    works = sorted(bib.works, key=lambda w: sort_key(w, family_first))
     # works-cited.md sits at the root of docs/: its links to the sources are relative to it
-    content = page(bib, sources)
+    content = page(bib, sources, family_first)
     editorial = {s.meta.slug: _editorial(bib, s.meta.slug) for s in sources}
     return Contribution(
         pages=(Page(PAGE, content),),
         data=(
             DataFile("data/works.json", _json([record(w) for w in works])),
-            DataFile("data/works.csl.json", _json([csl_item(w) for w in works])),
+            DataFile("data/works.csl.json", _json([csl_item(w, family_first) for w in works])),
         ),
-        spans=_spans(bib),
+        spans=_spans(bib, family_first),
         editorial={slug: text for slug, text in editorial.items() if text},
         source_links={
             s.meta.slug: (Link("Works cited", f"works-cited.md#source-{s.meta.slug}"),)

@@ -152,26 +152,27 @@ def record(work: Work) -> dict[str, Any]:
     return data
 
 
-def _csl_name(name: str) -> dict[str, str]:
-    """A CSL name: family/given split at the last word; offices as a literal."""
+def _csl_name(name: str, family_first: frozenset[str]) -> dict[str, str]:
+    """A CSL name: family and given names; offices and one-word names as a literal."""
     name = name.strip("[]")
     if is_institution(name) or " " not in name:
         return {"literal": name}
-    family = surname(name)
-    given = name[: len(name) - len(family)].strip()
-    return {"family": family, "given": given}
+    family = surname(name, family_first)
+    if name.startswith(family + " "):
+        return {"family": family, "given": name[len(family) :].strip()}
+    return {"family": family, "given": name[: len(name) - len(family)].strip()}
 
 
-def csl_item(work: Work) -> dict[str, Any]:
+def csl_item(work: Work, family_first: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The CSL-JSON item of a work (CSL 1.0.2 variables)."""
     c = work.citation
     item: dict[str, Any] = {"id": work.id, "type": CSL_TYPES.get(c.kind, "document")}
     if c.authors:
-        item["author"] = [_csl_name(n) for n in c.authors]
+        item["author"] = [_csl_name(n, family_first) for n in c.authors]
     if c.editors:
-        item["editor"] = [_csl_name(n) for n in c.editors]
+        item["editor"] = [_csl_name(n, family_first) for n in c.editors]
     if c.container_editors:
-        item["editor"] = [_csl_name(n) for n in c.container_editors]
+        item["editor"] = [_csl_name(n, family_first) for n in c.container_editors]
     item["title"] = c.title or c.container
     if c.translation:
         item["translated-title"] = c.translation
