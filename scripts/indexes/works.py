@@ -154,6 +154,10 @@ def page(
     return "\n".join(lines)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _editorial(bib: Bibliography, slug: str) -> str:
     refs = [r for r in bib.references if r.source == slug]
     if not refs:
@@ -164,8 +168,9 @@ def _editorial(bib: Bibliography, slug: str) -> str:
     lines = [
         "### Works cited in the notes",
         "",
-        f"The notes hold {len(refs)} citations; {short} short forms and {ibid} *Ibid.* "
-        "were resolved to the work they refer to (see [Works cited](../../works-cited.md)).",
+        f"The notes hold {_count(len(refs), 'citation')}; {_count(short, 'short form')} and "
+        f"{ibid} *Ibid.* were resolved to the work they refer to "
+        "(see [Works cited](../../works-cited.md)).",
         "",
     ]
     if unresolved:

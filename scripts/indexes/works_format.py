@@ -140,7 +140,9 @@ def record(work: Work) -> dict[str, Any]:
         "publisher": c.publisher,
         "year": c.year,
         "date": c.date,
-        "pages": c.pages,
+        # the pages of an article or chapter as its full citation gives them; a book's
+        # cited pages belong to each citation (``cited_in``), not to the work
+        "pages": c.pages if c.kind in {"article", "chapter"} else "",
         "url": c.url,
     }
     data.update({k: v for k, v in optional.items() if v})
