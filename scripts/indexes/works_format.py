@@ -177,7 +177,8 @@ def csl_item(work: Work, family_first: frozenset[str] = frozenset()) -> dict[str
         item["editor"] = [_csl_name(n, family_first) for n in c.container_editors]
     item["title"] = c.title or c.container
     if c.translation:
-        item["translated-title"] = c.translation
+        # CSL has no variable for a translated title: printed after it, as the notes do
+        item["title"] += f" [{c.translation}]"
     if c.container:
         if c.kind in {"report", "book"}:
             item["collection-title"] = c.container

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from scripts.annotate.citation_resolve import (
@@ -193,3 +194,16 @@ def test_ibid_after_a_lost_note_stays_unresolved_and_says_why() -> None:
     ibid, short = bib.references[1:]
     assert ibid.work is None and "lost" in ibid.reason
     assert short.work is None and "notes 16" in short.reason
+
+
+def test_every_note_of_the_seeds_reads_into_disjoint_citations_inside_the_note() -> None:
+    from scripts.annotate.citations import note_citations
+
+    for slug in ("third-indochina-war", "mao-indochina-war", "esau-17"):
+        for note in notes(slug):
+            found = note_citations(note.text)
+            for citation in found:
+                assert 0 <= citation.start < citation.end <= len(note.text)
+                assert note.text[citation.start : citation.end] == citation.text
+            for before, after in itertools.pairwise(found):
+                assert before.end <= after.start
