@@ -89,25 +89,26 @@ def anchor_of_location(location: str) -> str | None:
     return location
 
 
-def _place(location: str, notes: dict[str, str]) -> str:
-    """A reader's name for a location: ``¶12``, ``note 7``, ``front matter``, ``heading``."""
+def _place(location: str, notes: dict[str, str]) -> tuple[str, str]:
+    """A reader's name for a location and its preposition: ``at ¶12``, ``in note 7``."""
     if location.startswith("p") and location[1:].isdigit():
-        return f"¶{location[1:]}"
+        return "at", f"¶{location[1:]}"
     if location.startswith("fn:"):
-        return f"note {notes.get(location[3:], location[3:])}"
+        return "in", f"note {notes.get(location[3:], location[3:])}"
     if location.startswith("front"):
-        return "front matter"
+        return "in", "the front matter"
     if location.startswith("h:"):
-        return "heading"
-    return "figure"
+        return "in", "a heading"
+    return "in", "the figure caption or credit"
 
 
-def _link(slug: str, location: str, notes: dict[str, str], prefix: str) -> str:
-    label = md_inline(_place(location, notes))
+def _link(slug: str, location: str, notes: dict[str, str]) -> str:
+    """``at [¶12](sources/<slug>/index.md#p12)``: the place, linked where it has an anchor."""
+    preposition, name = _place(location, notes)
     anchor = anchor_of_location(location)
     if anchor is None:
-        return label
-    return f"[{label}]({prefix}sources/{slug}/index.md#{anchor})"
+        return f"{preposition} {md_inline(name)}"
+    return f"{preposition} [{md_inline(name)}](sources/{slug}/index.md#{anchor})"
 
 
 def _entry_markdown(
@@ -122,11 +123,11 @@ def _entry_markdown(
     spelled = [u for u in use.sources if u.spelled_out_at]
     if spelled:
         where = "; ".join(
-            f"{md_inline(sources[u.slug].meta.short_title)}, "
-            + _link(u.slug, u.spelled_out_at or "", notes[u.slug], "")
+            f"{md_inline(sources[u.slug].meta.short_title)} "
+            + _link(u.slug, u.spelled_out_at or "", notes[u.slug])
             for u in spelled
         )
-        lines.append(f"Spelled out by the source: {where}.")
+        lines.append(f"Spelled out in {where}.")
     elif entry.expanded_in_sources:
         lines.append("Spelled out by a source of the edition.")
     else:
@@ -136,7 +137,7 @@ def _entry_markdown(
     if use.sources:
         parts = [
             f"{md_inline(sources[u.slug].meta.short_title)}: {u.count}×, first "
-            + _link(u.slug, u.first, notes[u.slug], "")
+            + _link(u.slug, u.first, notes[u.slug])
             for u in use.sources
         ]
         lines.append("Used in " + "; ".join(parts) + ".")

@@ -98,21 +98,21 @@ def test_an_entry_names_the_sources_with_counts_and_links_to_the_first_occurrenc
     page = _page()
     asean = page.split("**ASEAN**")[1].split("{ #asean }")[0]
     assert "Association of Southeast Asian Nations" in asean
-    assert "Short &lt;third&gt;: 2×, first [¶1](sources/third/index.md#p1)" in asean
+    assert "Short &lt;third&gt;: 2×, first at [¶1](sources/third/index.md#p1)" in asean
     assert (
-        "Spelled out by the source: Short &lt;third&gt;, [¶1](sources/third/index.md#p1)." in asean
+        "Spelled out in Short &lt;third&gt; at [¶1](sources/third/index.md#p1)." in asean
     )
     us = page.split("**US**")[1].split("{ #us }")[0]
     assert "(also U\\.S\\.)" in us
     assert "Expansion supplied by the editors" in us
-    assert "Short &lt;mao&gt;: 3×, first [¶1](sources/mao/index.md#p1)" in us
+    assert "Short &lt;mao&gt;: 3×, first at [¶1](sources/mao/index.md#p1)" in us
 
 
 def test_a_term_found_only_in_a_note_links_to_the_note_by_its_label() -> None:
     note = Note("*", "s1", (Text("the WFTU meeting"),), 9, raw_label="*")
     source = _source("esau", 1, ["No abbreviation here."], notes=(note,))
     page = build_from([source], GLOSSARY).pages[0].content
-    assert "first [note \\*](sources/esau/index.md#fn:s1)" in page
+    assert "first in [note \\*](sources/esau/index.md#fn:s1)" in page
 
 
 def test_a_term_no_source_uses_says_so() -> None:
