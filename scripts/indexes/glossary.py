@@ -123,7 +123,7 @@ def _entry_markdown(
     spelled = [u for u in use.sources if u.spelled_out_at]
     if spelled:
         where = "; ".join(
-            f"{md_inline(sources[u.slug].meta.short_title)} "
+            f"{md_inline(sources[u.slug].meta.short_title)}, "
             + _link(u.slug, u.spelled_out_at or "", notes[u.slug])
             for u in spelled
         )
@@ -177,8 +177,9 @@ def render_page(uses: Sequence[TermUse], sources: Sequence[Source]) -> Page:
         "",
         f"The {len(uses)} abbreviations and acronyms that the sources use. Where a source spells "
         "an abbreviation out, the expansion is given in that source's words and the place is "
-        "linked; otherwise the expansion is the editors' and says so. In the reading texts "
-        "every occurrence carries its expansion as a tooltip. Counts are of whole words, "
+        "linked; otherwise the expansion is the editors' and says so. In the paragraphs and "
+        "notes of the reading texts each occurrence carries its expansion as a tooltip. "
+        "Counts are of whole words, "
         "case-sensitive: *US* the country, never *us*; Roman numerals are not abbreviations.",
         "",
         " · ".join(f"[{md_inline(g)}](#{_group_id(g)})" for g in groups),
@@ -236,9 +237,9 @@ def editorial_section(slug: str, uses: Sequence[TermUse]) -> str:
         [
             "### Abbreviations",
             "",
-            f"The reading text marks {count} occurrences of {len(mine)} abbreviations of the "
-            f"[glossary](../../{PAGE}) with their expansion, shown as a tooltip; the "
-            "words of the text are unchanged.",
+            f"The reading text holds {count} occurrences of {len(mine)} abbreviations of the "
+            f"[glossary](../../{PAGE}). In its paragraphs and notes each carries its expansion "
+            "as a tooltip; the words of the text are unchanged.",
             "",
             f"Spelled out by this source: {names(spelled)}.",
             "",

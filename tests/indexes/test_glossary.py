@@ -99,9 +99,7 @@ def test_an_entry_names_the_sources_with_counts_and_links_to_the_first_occurrenc
     asean = page.split("**ASEAN**")[1].split("{ #asean }")[0]
     assert "Association of Southeast Asian Nations" in asean
     assert "Short &lt;third&gt;: 2×, first at [¶1](sources/third/index.md#p1)" in asean
-    assert (
-        "Spelled out in Short &lt;third&gt; at [¶1](sources/third/index.md#p1)." in asean
-    )
+    assert "Spelled out in Short &lt;third&gt;, at [¶1](sources/third/index.md#p1)." in asean
     us = page.split("**US**")[1].split("{ #us }")[0]
     assert "(also U\\.S\\.)" in us
     assert "Expansion supplied by the editors" in us
@@ -178,7 +176,7 @@ def test_each_source_gets_a_header_link_and_an_editorial_section() -> None:
     assert [link.href for link in contribution.source_links["third"]] == ["glossary.md"]
     section = contribution.editorial["mao"]
     assert section.startswith("### Abbreviations")
-    assert "marks 6 occurrences of 3 abbreviations" in section
+    assert "holds 6 occurrences of 3 abbreviations" in section
     assert "Spelled out by this source: [CCP](../../glossary.md#ccp)." in section
 
 
