@@ -99,8 +99,9 @@ class Matcher:
 
 def in_capitals(text: str, start: int, end: int) -> bool:
     """True when the nearest word on each side of ``text[start:end]`` that exists is all capitals."""
-    before = [m.group() for m in _WORD.finditer(text, 0, start)]
-    after = _WORD.search(text, end)
+    # A window is enough to find the nearest word, and keeps a long note linear to scan.
+    before = [m.group() for m in _WORD.finditer(text, max(0, start - 200), start)]
+    after = _WORD.search(text, end, end + 200)
     neighbours = ([before[-1]] if before else []) + ([after.group()] if after else [])
     return bool(neighbours) and all(word.isupper() for word in neighbours)
 
@@ -143,11 +144,23 @@ def _definition(entry: GlossaryEntry) -> re.Pattern[str]:
     )
 
 
+def spelled_out(document: Document, entries: Sequence[GlossaryEntry]) -> dict[str, list[str]]:
+    """For each term, the locations where the document pairs it with its full form, in order."""
+    texts = [
+        (location, _fold(printed_text(inlines))) for location, inlines in annotatable_runs(document)
+    ]
+    result: dict[str, list[str]] = {}
+    for entry in entries:
+        pattern = _definition(entry)
+        # A run without the abbreviation cannot spell it out: skip the costly search there.
+        result[entry.term] = [
+            location
+            for location, text in texts
+            if any(form in text for form in entry.forms) and pattern.search(text)
+        ]
+    return result
+
+
 def definitions(document: Document, entry: GlossaryEntry) -> list[str]:
     """The locations where a document pairs the abbreviation with its full form, in order."""
-    pattern = _definition(entry)
-    return [
-        location
-        for location, inlines in annotatable_runs(document)
-        if pattern.search(_fold(printed_text(inlines)))
-    ]
+    return spelled_out(document, (entry,))[entry.term]

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.annotate.glossary import Occurrence, abbr_spans, definitions, occurrences
+from scripts.annotate.glossary import Occurrence, abbr_spans, occurrences, spelled_out
 from scripts.annotate.glossary_schema import Glossary, GlossaryEntry, load_glossary
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.escape import md_inline, yaml_string
@@ -65,6 +65,7 @@ def usage(
 
     ``found`` holds each source's occurrences (:func:`~scripts.annotate.glossary.occurrences`).
     """
+    spelled = {s.meta.slug: spelled_out(s.document, glossary.terms) for s in sources}
     result = []
     for entry in sorted(glossary.terms, key=lambda e: (e.term.casefold(), e.term)):
         uses = []
@@ -72,9 +73,9 @@ def usage(
             mine = [o for o in found[source.meta.slug] if o.entry.term == entry.term]
             if not mine:
                 continue
-            spelled = definitions(source.document, entry)
+            where = spelled[source.meta.slug][entry.term]
             uses.append(
-                SourceUse(source.meta.slug, len(mine), mine[0].location, next(iter(spelled), None))
+                SourceUse(source.meta.slug, len(mine), mine[0].location, next(iter(where), None))
             )
         result.append(TermUse(entry, tuple(uses)))
     return result
