@@ -83,15 +83,18 @@ def coverage_svg(
                 f"{escape(label)}</title></rect>"
             )
     axis_y = len(sources) * BAND_HEIGHT + 15
+    links: list[str] = []
     for year in range(first, last + 1):
         x = LABEL_WIDTH + (year - first) * YEAR_WIDTH
         href = year_href(year)
         if href is not None:
             total = sum(c.get(year, 0) for c in counts.values())
-            parts.append(
-                f'<a href="{escape(href)}" aria-label="{year}: {total} dated statements">'
-                f'<rect class="tl-hit" x="{x}" y="0" width="{YEAR_WIDTH}" height="{height}" '
-                f'fill="transparent"/></a>'
+            # HTML links over the chart, not SVG <a>: Material rewrites the href of every link
+            # in a page, and an SVG link's href cannot be set.
+            links.append(
+                f'<a class="tl-chart-year" href="{escape(href)}" '
+                f'style="left:{100 * x / width:.3f}%;width:{100 * YEAR_WIDTH / width:.3f}%" '
+                f'aria-label="{year}: {total} dated statements" title="{year}: {total}"></a>'
             )
         edge = year in (first, last) and min(year % 5, 5 - year % 5) > 1
         if year % 5 == 0 or edge:
@@ -100,4 +103,8 @@ def coverage_svg(
                 f'fill="currentColor" font-size="10">{year}</text>'
             )
     parts.append("</svg>")
-    return "".join(parts)
+    return (
+        f'<div class="tl-chart-wrap" style="max-width:{width}px">'
+        + "".join(parts)
+        + f'<div class="tl-chart-links">{"".join(links)}</div></div>'
+    )

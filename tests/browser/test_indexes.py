@@ -46,9 +46,13 @@ def test_timeline_filter_by_source_and_period_without_reloading(page: Any, site_
 
 def test_coverage_chart_year_links_to_the_year_in_the_timeline(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/")
-    link = page.locator("svg a").first
-    href = link.get_attribute("href") or link.get_attribute("xlink:href")
+    link = page.locator(".tl-chart-year").first
+    href = link.get_attribute("href")
     assert href is not None and "timeline/#y" in href
+    link.click()
+    page.wait_for_load_state("networkidle")
+    year = page.url.rsplit("#y", 1)[1]
+    assert page.locator(f"#y{year}").is_visible()
 
 
 def test_works_filter_by_kind_counts_what_it_shows(page: Any, site_url: str) -> None:

@@ -80,17 +80,18 @@ def test_a_season_does_not_contain_the_months_of_its_year() -> None:
     assert dates_agree(fall, year) is not None
 
 
-def test_coverage_chart_is_well_formed_accessible_svg_with_year_links() -> None:
+def test_coverage_chart_is_well_formed_accessible_svg_with_html_year_links_over_it() -> None:
     evs = events("esau-17", CIA_GENEVA) + events("third", "From 1978 to 1990 it lasted.")
     svg = coverage_svg(
         evs,
         [("esau-17", "CIA <study>", "#1f5f99"), ("third", "Cambridge", "#2e6b30")],
         lambda y: f"#y{y}" if y in (1954, 1978) else None,
     )
-    root = ET.fromstring(svg)
+    wrapper = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
-    assert root.find(f"{ns}title") is not None
-    links = [a.get("href") for a in root.iter(f"{ns}a")]
+    root = wrapper.find(f"{ns}svg")
+    assert root is not None and root.find(f"{ns}title") is not None
+    links = [a.get("href") for a in wrapper.iter("a")]
     assert links == ["#y1954", "#y1978"]
     labels = [t.text for t in root.iter(f"{ns}text")]
     assert "CIA <study>" in labels and "1955" in labels and "1990" in labels
