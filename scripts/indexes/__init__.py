@@ -1,0 +1,1 @@
+"""Indexes: persons, timeline, works cited — each a ``build(sources) -> Contribution``."""
