@@ -87,13 +87,30 @@ def _is_name_word(word: str, vocabulary: set[str]) -> bool:
     return not folded.isdigit()
 
 
-def _candidates(text: str, vocabulary: set[str]) -> list[str]:
-    """Name-like sequences of a stretch of text, stop words trimmed off both ends."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:][”’\"')\]]*\s+|[“\"(]\s*)$")
+
+
+def _mid_sentence_words(texts: list[str]) -> set[str]:
+    """Capitalised words the texts use inside a sentence (so not merely sentence-initial)."""
+    words: set[str] = set()
+    for text in texts:
+        for match in re.finditer(r"[A-Z][\w'’\-]*", text):
+            if not _SENTENCE_START.search(text[: match.start()]):
+                words.add(re.sub(r"['’]s?$", "", match.group(0)))
+    return words
+
+
+def _candidates(text: str, vocabulary: set[str], inside: set[str]) -> list[str]:
+    """Name-like sequences of a stretch of text, stop words trimmed off both ends.
+
+    A word opening a sentence that the texts never capitalise inside a sentence is a
+    common word (``Later``, ``Meanwhile``) and is dropped.
+    """
     found = []
     for match in _SEQUENCE.finditer(text):
         words = match.group(0).split()
-        if len(words) == 1 and re.search(r"(?:^|[.!?:][”’\"')\]]*\s+|[“\"(]\s*)$", text[: match.start()]):
-            continue  # a single capitalised word opening a sentence tells nothing
+        if _SENTENCE_START.search(text[: match.start()]) and words[0] not in inside:
+            words.pop(0)
         if any(re.sub(r"['’]s?$", "", w) in BODY for w in words):
             continue
         while words and not _is_name_word(words[0], vocabulary):
@@ -115,18 +132,21 @@ def audit(sources: Sequence[Source], authority: Authority) -> list[str]:
     for friend in found.false_friends:
         covered.setdefault((friend.source, friend.location), []).append(friend.text)
     vocabulary = lower_vocabulary(document for _, document in documents)
-    counts: Counter[str] = Counter()
-    first: dict[str, str] = {}
+    texts: list[tuple[str, str, str]] = []
     for slug, document in documents:
         for location, inlines in runs(document):
-            if not location.startswith("p"):
-                continue
-            text = printed_text(inlines)
-            for name in covered.get((slug, location), []):
-                text = text.replace(name, " ")
-            for candidate in _candidates(text, vocabulary):
-                counts[candidate] += 1
-                first.setdefault(candidate, f"{slug}#{location}")
+            if location.startswith("p"):
+                text = printed_text(inlines)
+                for name in covered.get((slug, location), []):
+                    text = text.replace(name, " ")
+                texts.append((slug, location, text))
+    inside = _mid_sentence_words([text for _, _, text in texts])
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for slug, location, text in texts:
+        for candidate in _candidates(text, vocabulary, inside):
+            counts[candidate] += 1
+            first.setdefault(candidate, f"{slug}#{location}")
     ordered = sorted(counts, key=lambda name: (-counts[name], fold(name), name))
     return [f"{name}\t{counts[name]}\t{first[name]}" for name in ordered]
 
