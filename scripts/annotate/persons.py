@@ -93,6 +93,8 @@ class FalseFriend:
     person: str
     source: str
     location: str
+    start: int
+    end: int
     text: str
     rule: str
 
@@ -164,7 +166,8 @@ def _false_friend(folded: str, start: int, end: int, in_note: bool, vocabulary: 
     possessive_title = re.match(r"'s?\s+[A-Z][^;:.()]*:", after)
     if possessive_title and (in_note or re.match(r"'s?\s+(?:(?!\.\s)[^;()])*?\sby\s+[A-Z]", after)):
         return "title-subject"
-    prefix = re.search(r"(?:[,;\[“\"]\s*|'\s*)([A-Z][a-z]+)\s+$", before)
+    # Only an opening mark: a straight quote may close a quotation ("…." And Ho Chi Minh).
+    prefix = re.search(r"[,;\[“]\s*([A-Z][a-z]+)\s+$", before)
     if prefix and prefix.group(1) not in HONORIFICS and prefix.group(1).lower() in vocabulary:
         return "title-subject"
     if in_note and not re.search(r"\bby\s+$", before) and _in_note_title(folded, start, end):
@@ -234,7 +237,9 @@ def find_in_document(
             first, last = folded.span(start, end)
             rule = _false_friend(folded.text, start, end, in_note, vocabulary)
             if rule:
-                rejected.append(FalseFriend(person, slug, location, printed[first:last], rule))
+                rejected.append(
+                    FalseFriend(person, slug, location, first, last, printed[first:last], rule)
+                )
             else:
                 mentions.append(
                     Mention(person, slug, location, first, last, printed[first:last], in_note)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from scripts.annotate import runs
 from scripts.annotate.fold import fold
-from scripts.annotate.persons import PLACE_NOUNS, find_mentions, lower_vocabulary
+from scripts.annotate.persons import HONORIFICS, PLACE_NOUNS, find_mentions, lower_vocabulary
 from scripts.annotate.persons_schema import Authority, load_authority
 from scripts.errors import EditionError
 from scripts.model import printed_text
@@ -65,7 +65,13 @@ BODY_WORDS = (
     "Chapter Footnote Figure Source Summary Conclusion Note Nations Association Article "
     "Coalition Peace Cooperation Friendship Democratic People's People’s Gang Prime Seri"
 )
-STOP = frozenset((MONTHS_AND_DAYS + " " + PLACES + " " + PEOPLES).split()) | PLACE_NOUNS
+ORGANS = "Lao Dong Nhan Dan Hoc Tap Guomindang Kuomintang Viet Minh"
+"""The parties and party organs whose names read like persons' (``Lao Dong``, ``Nhan Dan``)."""
+STOP = (
+    frozenset(" ".join((MONTHS_AND_DAYS, PLACES, PEOPLES, ORGANS)).split())
+    | PLACE_NOUNS
+    | HONORIFICS
+)
 BODY = frozenset(BODY_WORDS.split())
 
 _WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
@@ -117,7 +123,7 @@ def _candidates(text: str, vocabulary: set[str], inside: set[str]) -> list[str]:
             words.pop(0)
         while words and not _is_name_word(words[-1], vocabulary):
             words.pop()
-        if words:
+        if words and not all(re.fullmatch(r"[A-Z]\.", w) for w in words):
             found.append(re.sub(r"['’]s?$", "", " ".join(words)))
     return found
 
@@ -126,19 +132,18 @@ def audit(sources: Sequence[Source], authority: Authority) -> list[str]:
     """Name-like sequences in the body texts that match no person, with count and first place."""
     documents = [(source.meta.slug, source.document) for source in sources]
     found = find_mentions(documents, authority)
-    covered: dict[tuple[str, str], list[str]] = {}
-    for mention in found.mentions:
-        covered.setdefault((mention.source, mention.location), []).append(mention.text)
-    for friend in found.false_friends:
-        covered.setdefault((friend.source, friend.location), []).append(friend.text)
+    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for match in (*found.mentions, *found.false_friends):
+        covered.setdefault((match.source, match.location), []).append((match.start, match.end))
     vocabulary = lower_vocabulary(document for _, document in documents)
     texts: list[tuple[str, str, str]] = []
     for slug, document in documents:
         for location, inlines in runs(document):
             if location.startswith("p"):
                 text = printed_text(inlines)
-                for name in covered.get((slug, location), []):
-                    text = text.replace(name, " ")
+                for start, end in covered.get((slug, location), []):
+                    # Blank out what the authority covers, keeping offsets and word breaks.
+                    text = text[:start] + " " * (end - start) + text[end:]
                 texts.append((slug, location, text))
     inside = _mid_sentence_words([text for _, _, text in texts])
     counts: Counter[str] = Counter()
