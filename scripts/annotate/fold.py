@@ -18,8 +18,19 @@ from dataclasses import dataclass
 
 # Letters with no Unicode decomposition to a Latin base, mapped by hand.
 _SPECIAL = {
-    "đ": "d", "Đ": "D", "ð": "d", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i",
-    "’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-",
+    "đ": "d",
+    "Đ": "D",
+    "ð": "d",
+    "ø": "o",
+    "Ø": "O",
+    "ł": "l",
+    "Ł": "L",
+    "ı": "i",
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "‐": "-",
+    "‑": "-",
 }
 # Cyrillic homoglyphs of Latin letters (after NFKD has split off their diacritics).
 _CYRILLIC = str.maketrans("аеорсхуіјАВЕКМНОРСТХІЈ", "aeopcxyijABEKMHOPCTXIJ")

@@ -47,15 +47,68 @@ from scripts.annotate.persons_schema import Authority, Person
 from scripts.model import Document, printed_text
 
 PLACE_NOUNS = frozenset(
-    "City Trail Thought Mausoleum Museum University Street Road Square Prize Avenue "
-    "Boulevard Province District Bridge Airport Institute Foundation Campaign Memorial".split()
+    [
+        "City",
+        "Trail",
+        "Thought",
+        "Mausoleum",
+        "Museum",
+        "University",
+        "Street",
+        "Road",
+        "Square",
+        "Prize",
+        "Avenue",
+        "Boulevard",
+        "Province",
+        "District",
+        "Bridge",
+        "Airport",
+        "Institute",
+        "Foundation",
+        "Campaign",
+        "Memorial",
+    ]
 )
 """Capitalised nouns that, after a name, make it the name of a place, doctrine or body."""
 
 HONORIFICS = frozenset(
-    "President Premier Prime Minister Chairman General Marshal Comrade Prince King Queen "
-    "Mr Mrs Ms Dr Secretary Ambassador Vice Deputy Senator Governor Emperor Colonel "
-    "Admiral Captain Commander Leader Professor Sir Lord Brother Uncle Chief Director".split()
+    [
+        "President",
+        "Premier",
+        "Prime",
+        "Minister",
+        "Chairman",
+        "General",
+        "Marshal",
+        "Comrade",
+        "Prince",
+        "King",
+        "Queen",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Secretary",
+        "Ambassador",
+        "Vice",
+        "Deputy",
+        "Senator",
+        "Governor",
+        "Emperor",
+        "Colonel",
+        "Admiral",
+        "Captain",
+        "Commander",
+        "Leader",
+        "Professor",
+        "Sir",
+        "Lord",
+        "Brother",
+        "Uncle",
+        "Chief",
+        "Director",
+    ]
 )
 """Capitalised words that may stand before a name without being a title of a work."""
 
@@ -180,7 +233,9 @@ def _in_note_title(folded: str, start: int, end: int) -> bool:
     opening = folded.rfind("“", 0, start)
     if opening != -1 and folded.rfind("”", 0, start) < opening:
         closing = folded.find("”", end)
-        if closing != -1 and (folded[closing - 1] == "," or folded[closing + 1 : closing + 2] == ","):
+        if closing != -1 and (
+            folded[closing - 1] == "," or folded[closing + 1 : closing + 2] == ","
+        ):
             return True
     comma = folded.rfind(", ", 0, start)
     if comma == -1 or re.search(r"[;,]", folded[comma + 2 : start]):

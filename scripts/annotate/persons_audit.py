@@ -22,7 +22,14 @@ from pathlib import Path
 
 from scripts.annotate import runs
 from scripts.annotate.fold import fold
-from scripts.annotate.persons import HONORIFICS, PLACE_NOUNS, find_mentions, lower_vocabulary
+from scripts.annotate.persons import (
+    HONORIFICS,
+    PLACE_NOUNS,
+    FalseFriend,
+    Mention,
+    find_mentions,
+    lower_vocabulary,
+)
 from scripts.annotate.persons_schema import Authority, load_authority
 from scripts.errors import EditionError
 from scripts.model import printed_text
@@ -133,7 +140,8 @@ def audit(sources: Sequence[Source], authority: Authority) -> list[str]:
     documents = [(source.meta.slug, source.document) for source in sources]
     found = find_mentions(documents, authority)
     covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for match in (*found.mentions, *found.false_friends):
+    matches: list[Mention | FalseFriend] = [*found.mentions, *found.false_friends]
+    for match in matches:
         covered.setdefault((match.source, match.location), []).append((match.start, match.end))
     vocabulary = lower_vocabulary(document for _, document in documents)
     texts: list[tuple[str, str, str]] = []

@@ -38,12 +38,16 @@ class Person(BaseModel):
     id: str = Field(description="Stable ASCII slug; the page is /persons/<id>/.")
     name: str = Field(description="Preferred form, as modern scholarship writes it.")
     variants: tuple[str, ...] = Field(default=(), description="Other full forms the sources use.")
-    short: tuple[str, ...] = Field(default=(), description="Forms used alone (surname, given name).")
+    short: tuple[str, ...] = Field(
+        default=(), description="Forms used alone (surname, given name)."
+    )
     role: str = Field(description="A short description of who the person was.")
     born: str | None = Field(default=None, description="YYYY or YYYY-MM-DD; only where sure.")
     died: str | None = Field(default=None, description="YYYY or YYYY-MM-DD; only where sure.")
     category: Literal["actor", "scholar"] = Field(description="Historical actor or scholar/author.")
-    uri: str | None = Field(default=None, description="An authority URI (Wikidata), only if certain.")
+    uri: str | None = Field(
+        default=None, description="An authority URI (Wikidata), only if certain."
+    )
 
     @field_validator("id")
     @classmethod
@@ -106,7 +110,8 @@ def _check_claims(persons: list[Person], lines: dict[Loc, int], path: str) -> No
     for index, person in enumerate(persons):
         if person.id in ids:
             raise EditionError(
-                path, line_of(lines, (index, "id")),
+                path,
+                line_of(lines, (index, "id")),
                 f"duplicate id {person.id!r} (first used by entry {ids[person.id] + 1})",
             )
         ids[person.id] = index
@@ -124,7 +129,8 @@ def _check_claims(persons: list[Person], lines: dict[Loc, int], path: str) -> No
             owner = full.get(fold(form))
             if owner is not None and owner != person.id:
                 raise EditionError(
-                    path, line_of(lines, (index, "short", position)),
+                    path,
+                    line_of(lines, (index, "short", position)),
                     f"short form {form!r} is a full name or variant of {owner!r}",
                 )
 

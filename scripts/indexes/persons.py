@@ -40,7 +40,9 @@ def _spans(found: Found, persons: dict[str, Person]) -> dict[tuple[str, str], tu
     for m in found.mentions:
         span = Span(m.start, m.end, "person", tooltip(persons[m.person]), f"persons/{m.person}/")
         grouped.setdefault((m.source, m.location), []).append(span)
-    return {key: tuple(sorted(spans, key=lambda s: s.start)) for key, spans in sorted(grouped.items())}
+    return {
+        key: tuple(sorted(spans, key=lambda s: s.start)) for key, spans in sorted(grouped.items())
+    }
 
 
 def companions(found: Found, persons: dict[str, Person]) -> dict[str, list[tuple[Person, int]]]:
@@ -56,15 +58,15 @@ def companions(found: Found, persons: dict[str, Person]) -> dict[str, list[tuple
     return {
         pid: [
             (persons[other], n)
-            for other, n in sorted(counter.items(), key=lambda kv: (-kv[1], sort_key(persons[kv[0]])))
+            for other, n in sorted(
+                counter.items(), key=lambda kv: (-kv[1], sort_key(persons[kv[0]]))
+            )
         ][:COMPANIONS]
         for pid, counter in together.items()
     }
 
 
-def _data(
-    authority: Authority, found: Found, order: list[str]
-) -> tuple[DataFile, DataFile]:
+def _data(authority: Authority, found: Found, order: list[str]) -> tuple[DataFile, DataFile]:
     rank = {slug: index for index, slug in enumerate(order)}
     records: list[dict[str, Any]] = []
     for person in sorted(authority.persons, key=sort_key):
@@ -72,36 +74,58 @@ def _data(
             (m for m in found.mentions if m.person == person.id),
             key=lambda m: (rank[m.source], m.paragraph or 0, m.location, m.start),
         )
-        records.append({
-            "id": person.id,
-            "name": person.name,
-            "variants": other_forms(person),
-            "role": person.role,
-            "born": person.born,
-            "died": person.died,
-            "category": person.category,
-            "uri": person.uri,
-            "mentions": [
-                {"source": m.source, "anchor": m.location, "paragraph": m.paragraph}
-                for m in mine
-                if not m.in_note and m.paragraph is not None
-            ],
-            "note_mentions": [
-                {"source": m.source, "note": m.location[3:]} for m in mine if m.in_note
-            ],
-        })
+        records.append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "variants": other_forms(person),
+                "role": person.role,
+                "born": person.born,
+                "died": person.died,
+                "category": person.category,
+                "uri": person.uri,
+                "mentions": [
+                    {"source": m.source, "anchor": m.location, "paragraph": m.paragraph}
+                    for m in mine
+                    if not m.in_note and m.paragraph is not None
+                ],
+                "note_mentions": [
+                    {"source": m.source, "note": m.location[3:]} for m in mine if m.in_note
+                ],
+            }
+        )
     text = json.dumps(records, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "name", "variants", "role", "born", "died", "category", "uri",
-                     "body_mentions", "mentions"])
+    writer.writerow(
+        [
+            "id",
+            "name",
+            "variants",
+            "role",
+            "born",
+            "died",
+            "category",
+            "uri",
+            "body_mentions",
+            "mentions",
+        ]
+    )
     for record in records:
-        writer.writerow([
-            record["id"], record["name"], " | ".join(record["variants"]), record["role"],
-            record["born"] or "", record["died"] or "", record["category"], record["uri"] or "",
-            len(record["mentions"]),
-            " ".join(f"{m['source']}#{m['anchor']}" for m in record["mentions"]),
-        ])
+        writer.writerow(
+            [
+                record["id"],
+                record["name"],
+                " | ".join(record["variants"]),
+                record["role"],
+                record["born"] or "",
+                record["died"] or "",
+                record["category"],
+                record["uri"] or "",
+                len(record["mentions"]),
+                " ".join(f"{m['source']}#{m['anchor']}" for m in record["mentions"]),
+            ]
+        )
     return DataFile("data/persons.json", text), DataFile("data/persons.csv", buffer.getvalue())
 
 
@@ -116,7 +140,8 @@ def _editorial(slug: str, found: Found, persons: dict[str, Person]) -> str:
         f"({actors} historical actors, {len(named) - actors} scholars or authors) in "
         f"{len(body)} mentions; the notes add {len(notes)} mentions, listed apart on the "
         "person pages. Names are found in any spelling the authority file records, with or "
-        "without diacritics; a surname alone counts only where it is unambiguous in this source.\n\n",
+        "without diacritics; a surname alone counts only where it is unambiguous in this "
+        "source.\n\n",
     ]
     friends = Counter(
         (f.text, f.rule, persons[f.person].name) for f in found.false_friends if f.source == slug
@@ -124,7 +149,11 @@ def _editorial(slug: str, found: Found, persons: dict[str, Person]) -> str:
     if friends:
         lines.append("Matches set aside as not naming the person:\n\n")
         for (text, rule, name), count in sorted(friends.items()):
-            why = "a place or doctrine named after" if rule == "named-after" else "the subject, in a title, of"
+            why = (
+                "a place or doctrine named after"
+                if rule == "named-after"
+                else "the subject, in a title, of"
+            )
             lines.append(f"- “{md_inline(text)}” ×{count}: {why} {md_inline(name)}\n")
         lines.append("\n")
     return "".join(lines)
@@ -138,8 +167,11 @@ def build(sources: Sequence[Source], *, authority_path: Path | None = None) -> C
     found = find_mentions([(s.meta.slug, s.document) for s in sources], authority)
     counts = body_counts(found)
     infos = [
-        SourceInfo(s.meta.slug, s.meta.short_title,
-                   {loc: printed_text(inl) for loc, inl in runs(s.document)})
+        SourceInfo(
+            s.meta.slug,
+            s.meta.short_title,
+            {loc: printed_text(inl) for loc, inl in runs(s.document)},
+        )
         for s in sources
     ]
     mentioned: dict[str, list[Mention]] = {}

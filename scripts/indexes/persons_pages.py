@@ -89,7 +89,9 @@ def person_page(
 ) -> Page:
     """The page of one person: who, every mention by source, and who is named alongside."""
     years = f" ({person.years})" if person.years else ""
-    description = f"{person.name}{years}, {person.role}: every mention in the sources of the edition."
+    description = (
+        f"{person.name}{years}, {person.role}: every mention in the sources of the edition."
+    )
     out = [_front_matter(person.name, description), f"# {md_inline(person.name)}\n\n"]
     facts = [f"**Role:** {md_inline(person.role)}"]
     if _life(person):
@@ -110,17 +112,24 @@ def person_page(
         if not here:
             continue
         paragraphs = len({m.location for m in here})
+        first, last = here[0].location, here[-1].location
         out.append(
-            f"### {md_inline(source.label)}\n\n{len(here)} mention(s) in {paragraphs} paragraph(s); "
-            f"first in [{_location_label(here[0].location)}]({_link(source.slug, here[0].location)}), "
-            f"last in [{_location_label(here[-1].location)}]({_link(source.slug, here[-1].location)}).\n\n"
+            f"### {md_inline(source.label)}\n\n"
+            f"{len(here)} mention(s) in {paragraphs} paragraph(s); "
+            f"first in [{_location_label(first)}]({_link(source.slug, first)}), "
+            f"last in [{_location_label(last)}]({_link(source.slug, last)}).\n\n"
         )
         for m in here:
             snippet = kwic(source.texts[m.location], m)
-            out.append(f"- [{_location_label(m.location)}]({_link(m.source, m.location)}) {snippet}\n")
+            out.append(
+                f"- [{_location_label(m.location)}]({_link(m.source, m.location)}) {snippet}\n"
+            )
         out.append("\n")
     if notes:
-        out.append("## In the notes\n\nNotes mostly name authors of cited works; these are not counted above.\n\n")
+        out.append(
+            "## In the notes\n\nNotes mostly name authors of cited works; "
+            "these are not counted above.\n\n"
+        )
         for source in sources:
             for m in (n for n in notes if n.source == source.slug):
                 snippet = kwic(source.texts[m.location], m)
@@ -156,7 +165,9 @@ def index_page(
         "page lists every mention with its context.\n\n"
     )
     out = [
-        _front_matter("Persons", "Index of the persons named in the three sources, with every mention."),
+        _front_matter(
+            "Persons", "Index of the persons named in the three sources, with every mention."
+        ),
         "# Persons\n\n",
         intro,
         '<div class="person-filter" data-person-filter hidden></div>\n\n',

@@ -7,13 +7,29 @@ from scripts.assemble import assemble
 from scripts.model import Document, Inline, Note, Paragraph, Text
 
 
-def person(pid: str, name: str, *, variants: tuple[str, ...] = (), short: tuple[str, ...] = (),
-           category: str = "actor", born: str | None = None, died: str | None = None) -> Person:
+def person(
+    pid: str,
+    name: str,
+    *,
+    variants: tuple[str, ...] = (),
+    short: tuple[str, ...] = (),
+    category: str = "actor",
+    born: str | None = None,
+    died: str | None = None,
+) -> Person:
     """A person record with a placeholder role."""
-    return Person.model_validate({
-        "id": pid, "name": name, "variants": variants, "short": short,
-        "role": f"role of {name}", "category": category, "born": born, "died": died,
-    })
+    return Person.model_validate(
+        {
+            "id": pid,
+            "name": name,
+            "variants": variants,
+            "short": short,
+            "role": f"role of {name}",
+            "category": category,
+            "born": born,
+            "died": died,
+        }
+    )
 
 
 def authority(*persons: Person) -> Authority:

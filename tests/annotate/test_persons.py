@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from persons_helpers import authority, document, person
-
 from scripts.annotate.fold import fold, fold_with_map
 from scripts.annotate.persons import find_mentions
 from scripts.model import Document, PageBreak, Text
+from tests.annotate.persons_helpers import authority, document, person
 
 HO = person("ho-chi-minh", "Hồ Chí Minh", variants=("Ho Chi Minh",), short=("Hồ",))
 MAO = person("mao-zedong", "Mao Zedong", variants=("Mao Tsetung",), short=("Mao",))
@@ -117,11 +116,13 @@ def test_honorific_before_a_name_after_a_comma_is_no_title() -> None:
 
 
 def test_note_titles_between_author_and_publication_data_are_not_mentions() -> None:
-    doc = document(notes=(
-        "Ezra F. Vogel, Deng Xiaoping and the Transformation of China (Cambridge, 2011), 526.",
-        "Zhang Xiaoming, “Deng Xiaoping and China’s Decision to Go to War,” Journal 12 (2010).",
-        "Speeches and Writings by Deng Xiaoping (Beijing, 1995), 312.",
-    ))
+    doc = document(
+        notes=(
+            "Ezra F. Vogel, Deng Xiaoping and the Transformation of China (Cambridge, 2011), 526.",
+            "Zhang Xiaoming, “Deng Xiaoping and China’s Decision to Go to War,” Journal 12 (2010).",
+            "Speeches and Writings by Deng Xiaoping (Beijing, 1995), 312.",
+        )
+    )
     found = find_mentions([("s", doc)], AUTHORITY)
     assert [(m.person, m.location, m.in_note) for m in found.mentions] == [
         ("deng-xiaoping", "fn:3", True)
@@ -151,14 +152,19 @@ def test_shared_surname_is_used_only_where_one_bearer_is_named_in_full() -> None
     none = document("Li spoke.")
     found = find_mentions([("one", one), ("two", two), ("none", none)], both).mentions
     assert [(m.source, m.text) for m in found] == [
-        ("one", "Li Peng"), ("one", "Li"), ("two", "Li Peng"), ("two", "Li Xiannian")
+        ("one", "Li Peng"),
+        ("one", "Li"),
+        ("two", "Li Peng"),
+        ("two", "Li Xiannian"),
     ]
 
 
 def test_surname_of_a_single_person_is_used_even_without_a_full_mention() -> None:
     doc = document("Mao asked Ho not to fear; Ho Chi Minh agreed.")
     assert [(p, t) for p, _, t, _ in _found(doc)] == [
-        ("mao-zedong", "Mao"), ("ho-chi-minh", "Ho"), ("ho-chi-minh", "Ho Chi Minh")
+        ("mao-zedong", "Mao"),
+        ("ho-chi-minh", "Ho"),
+        ("ho-chi-minh", "Ho Chi Minh"),
     ]
 
 

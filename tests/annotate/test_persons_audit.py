@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from persons_helpers import authority, document, person
-
 from scripts.annotate.persons_audit import audit, main_audit
 from scripts.meta import SourceMeta
 from scripts.model import Document
 from scripts.sources import Source
+from tests.annotate.persons_helpers import authority, document, person
 
 AUTHORITY = authority(person("le-duan", "Lê Duẩn", variants=("Le Duan",)))
 
 
 def _source(slug: str, doc: Document) -> Source:
-    meta = SourceMeta.model_validate({
-        "slug": slug, "normaliser": "web-capture", "file": "source.txt", "kind": "chapter",
-        "short_title": slug, "title": slug, "issued": "2024",
-        "provenance": {"description": "test"},
-    })
+    meta = SourceMeta.model_validate(
+        {
+            "slug": slug,
+            "normaliser": "web-capture",
+            "file": "source.txt",
+            "kind": "chapter",
+            "short_title": slug,
+            "title": slug,
+            "issued": "2024",
+            "provenance": {"description": "test"},
+        }
+    )
     return Source(meta=meta, raw="", document=doc, path=f"sources/{slug}/source.txt")
 
 

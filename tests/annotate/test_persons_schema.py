@@ -70,7 +70,9 @@ def test_variant_differing_only_in_diacritics_counts_as_the_same_claim(tmp_path:
 
 
 def test_unknown_field_names_its_line(tmp_path: Path) -> None:
-    text = GOOD.replace("  category: actor\n- id: mao", "  category: actor\n  nickname: Ba\n- id: mao")
+    text = GOOD.replace(
+        "  category: actor\n- id: mao", "  category: actor\n  nickname: Ba\n- id: mao"
+    )
     error = _error(tmp_path, text)
     assert error.line == 9
     assert "nickname: unknown field" in error.message
