@@ -171,3 +171,14 @@ def test_surname_of_a_single_person_is_used_even_without_a_full_mention() -> Non
 def test_name_must_be_a_whole_word() -> None:
     doc = document("Hoang Van Hoan, Hoc Tap, Maoxian, Dengue fever")
     assert _found(doc) == []
+
+
+def test_government_named_after_its_head_counts_as_a_mention() -> None:
+    carter = person("jimmy-carter", "Jimmy Carter", short=("Carter",))
+    hun_sen = person("hun-sen", "Hun Sen")
+    sihanouk = person("norodom-sihanouk", "Norodom Sihanouk", variants=("Sihanouk",))
+    found = find_mentions(
+        [("s", document("The Carter administration waited; the Sihanouk–Hun Sen talks began."))],
+        authority(carter, hun_sen, sihanouk),
+    ).mentions
+    assert [m.person for m in found] == ["jimmy-carter", "norodom-sihanouk", "hun-sen"]
