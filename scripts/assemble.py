@@ -29,7 +29,9 @@ def _unique(base: str, taken: set[str]) -> str:
     return anchor
 
 
-def _number(blocks: tuple[Block, ...], start: int, taken: set[str]) -> tuple[tuple[Block, ...], int]:
+def _number(
+    blocks: tuple[Block, ...], start: int, taken: set[str]
+) -> tuple[tuple[Block, ...], int]:
     out: list[Block] = []
     n = start
     for block in blocks:
@@ -58,7 +60,11 @@ def _link_contents(blocks: tuple[Block, ...], headings: list[Heading]) -> tuple[
             for entry in block.entries:
                 wanted = key(" ".join(node.printed for node in entry.inlines))
                 target = next(
-                    (h.anchor for h in headings if h.anchor not in claimed and key(h.text) == wanted),
+                    (
+                        h.anchor
+                        for h in headings
+                        if h.anchor not in claimed and key(h.text) == wanted
+                    ),
                     "",
                 )
                 claimed.add(target)

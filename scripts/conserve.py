@@ -58,13 +58,19 @@ def check(raw: str, document: Document) -> list[Imbalance]:
     for token in sorted(set(raw_count) | set(kept)):
         missing = raw_count[token] - kept[token]
         if missing:
-            problems.append(Imbalance(token, missing, _last_line(raw, token) if missing > 0 else None))
+            problems.append(
+                Imbalance(token, missing, _last_line(raw, token) if missing > 0 else None)
+            )
     problems.sort(key=lambda p: (p.line or 0, p.token))
     return problems
 
 
 def _last_line(raw: str, token: str) -> int | None:
-    pattern = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)") if token[0].isalnum() or token[0] == "_" else re.compile(re.escape(token))
+    pattern = (
+        re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
+        if token[0].isalnum() or token[0] == "_"
+        else re.compile(re.escape(token))
+    )
     last = None
     for match in pattern.finditer(raw):
         last = raw.count("\n", 0, match.start()) + 1

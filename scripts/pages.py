@@ -34,7 +34,8 @@ class Link:
     label: str
     """The link text."""
     href: str
-    """Target relative to the site root, e.g. ``timeline/#source-esau-17``."""
+    """Target page as a path under ``docs/`` with an optional anchor, e.g. ``timeline.md#esau-17``
+    (a Markdown link target that MkDocs validates)."""
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,11 @@ _WORD = re.compile(r"\w+")
 
 def _latinise(char: str) -> str | None:
     """The Latin letter a Cyrillic/Greek letter imitates, diacritics kept; None if no look-alike."""
-    base, *marks = unicodedata.normalize("NFD", char)
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
     if base not in _HOMOGLYPHS:
         return None
-    return unicodedata.normalize("NFC", _HOMOGLYPHS[base] + "".join(marks))
+    return unicodedata.normalize("NFC", _HOMOGLYPHS[base] + marks)
 
 
 def wrong_alphabet(word: str) -> str | None:
@@ -74,10 +75,14 @@ def wrong_alphabet(word: str) -> str | None:
     return "".join(repaired)
 
 
+MAX_SPAN = 50
+"""The longest page range a citation is taken to give (longer splits are not certain)."""
+
+
 def split_page_range(digits: str) -> str | None:
     """Restore the dash of a page range printed as one number (``189220`` → ``189–220``).
 
-    Only a split that gives an ascending range of at most 99 pages counts, written in full
+    Only a split that gives an ascending range of at most :data:`MAX_SPAN` pages counts, written in full
     (``99–100``) or abbreviated Chicago-style (``218–21``); if not exactly one split
     qualifies the number is left alone.
     """
@@ -91,7 +96,7 @@ def split_page_range(digits: str) -> str | None:
         else:
             end = int(second)
         start = int(first)
-        if first.startswith("0") or not 0 < end - start < 100:
+        if first.startswith("0") or not 0 < end - start <= MAX_SPAN:
             continue
         candidates.append(f"{first}–{second}")
     return candidates[0] if len(candidates) == 1 else None

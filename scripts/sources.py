@@ -47,7 +47,9 @@ def read_raw(path: Path, display: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise EditionError(display, line, f"not valid UTF-8 (byte 0x{data[err.start]:02x})") from None
+        raise EditionError(
+            display, line, f"not valid UTF-8 (byte 0x{data[err.start]:02x})"
+        ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise EditionError(display, line, "contains a NUL byte: binary data, not a text")
@@ -85,12 +87,16 @@ def load_source(folder: Path, root: Path) -> Source:
     meta = load_meta(meta_path, display=_relative(meta_path, root))
     if meta.slug != folder.name:
         raise EditionError(
-            _relative(meta_path, root), None, f"slug {meta.slug!r} differs from folder {folder.name!r}"
+            _relative(meta_path, root),
+            None,
+            f"slug {meta.slug!r} differs from folder {folder.name!r}",
         )
     if meta.normaliser not in NORMALISERS:
         known = ", ".join(sorted(NORMALISERS))
         raise EditionError(
-            _relative(meta_path, root), None, f"unknown normaliser {meta.normaliser!r} (known: {known})"
+            _relative(meta_path, root),
+            None,
+            f"unknown normaliser {meta.normaliser!r} (known: {known})",
         )
     raw_path = folder / meta.file
     display = _relative(raw_path, root)

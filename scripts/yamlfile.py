@@ -26,10 +26,12 @@ class _LineLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first on line {seen[key] + 1})",
+                None,
+                None,
+                f"duplicate key {key!r} (first on line {seen[key] + 1})",
                 key_node.start_mark,
             )
         seen[key] = key_node.start_mark.line
@@ -68,12 +70,11 @@ def load_yaml(path: Path, *, display: str | None = None) -> tuple[Any, dict[Loc,
         raise EditionError(name, line, "not valid UTF-8 text") from None
     try:
         node = yaml.compose(text, Loader=_LineLoader)
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
         problem = err.problem or err.context or "invalid YAML"
-        raise EditionError(name, line, f"invalid YAML: {problem}") from None
+        raise EditionError(name, mark.line + 1 if mark else None, f"invalid YAML: {problem}") from None
     lines: dict[Loc, int] = {}
     if node is not None:
         _lines(node, (), lines)
@@ -83,8 +84,9 @@ def load_yaml(path: Path, *, display: str | None = None) -> tuple[Any, dict[Loc,
 def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
     """The line of ``loc`` or of its nearest enclosing key that has one."""
     while loc:
-        if loc in lines:
-            return lines[loc]
+        found = lines.get(loc)
+        if found is not None:
+            return found
         loc = loc[:-1]
     return lines.get(())
 

@@ -1,1 +1,1 @@
-"""Indexes: persons, timeline, works cited — each a ``build(sources) -> Contribution``."""
+"""Indexes of the edition: each builds a Contribution (pages, data, spans) from the sources."""

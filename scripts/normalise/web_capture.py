@@ -37,6 +37,8 @@ MARKER = re.compile(r"Footnote (\d+)")
 NOTE_LINE = re.compile(r"(\d+) (.*)", re.DOTALL)
 FIGURE = re.compile(r"Figure \d+(\.\d+)? \S")
 CREDIT = re.compile(r"Source: ")
+DIALOG = re.compile(r"Save (book|content) to ")
+FIGURE_INDEX = re.compile(r"Figure \d+")
 LABELS = re.compile(r"(Type|Chapter|Information|Publisher: .*|Print publication year: .*)")
 # A heading is a short line that does not end a sentence.
 HEADING_MAX = 90
@@ -102,11 +104,11 @@ def _note_inlines(text: str, line: int) -> list[Inline]:
             pieces.append((match.start(2), match.end(2), match.group(2), fixed, "lost-range-dash"))
     if text.count("“") > text.count("”"):
         opened = text.rfind("“")
-        match = UNCLOSED_TITLE_END.search(text, opened)
-        if match and "”" not in text[opened : match.start()]:
-            raw = text[match.start() : match.end()]
-            printed = f"{match.group(1)},” {match.group(2)}"
-            pieces.append((match.start(), match.end(), raw, printed, "lost-closing-quote"))
+        close = UNCLOSED_TITLE_END.search(text, opened)
+        if close and "”" not in text[opened : close.start()]:
+            raw = text[close.start() : close.end()]
+            printed = f"{close.group(1)},” {close.group(2)}"
+            pieces.append((close.start(), close.end(), raw, printed, "lost-closing-quote"))
     last = 0
     for start, end, raw, printed, rule in sorted(pieces):
         out += repair_words(text[last:start], line)
@@ -124,6 +126,7 @@ def _is_heading(block: _Block) -> bool:
         and not text.rstrip().endswith((".", ":", ";", ",", "”", '"', "?", "!"))
         and not FIGURE.match(text)
         and not CREDIT.match(text)
+        and not MARKER.search(text)
     )
 
 
@@ -146,7 +149,9 @@ def _check_notes(body: list[Block], notes: list[Note]) -> None:
     seen: dict[str, int] = {}
     for note in notes:
         if note.label in seen:
-            raise SourceError(note.line, f"note {note.label} appears twice (first on line {seen[note.label]})")
+            raise SourceError(
+                note.line, f"note {note.label} appears twice (first on line {seen[note.label]})"
+            )
         seen[note.label] = note.line
     refs = {
         node.key: node.line
@@ -177,25 +182,59 @@ def normalise(raw: str) -> Document:
         raise SourceError(1, "no 'Summary' heading: not a captured chapter page")
     for block in blocks[:summary]:
         chrome = block.text.startswith(("Skip to main content", "×", "Hostname:"))
-        reason = "web page chrome" if chrome else "bibliographic header of the web page (given in the edition's header)"
-        removals.append(Removal(block.text, reason, block.line, "web chrome" if chrome else "header"))
+        reason = (
+            "web page chrome"
+            if chrome
+            else "bibliographic header of the web page (given in the edition's header)"
+        )
+        removals.append(
+            Removal(block.text, reason, block.line, "web chrome" if chrome else "header")
+        )
     front.append(Heading(1, (Text("Summary"),), blocks[summary].line))
 
     rest = blocks[summary + 1 :]
+    dialogs = next((i for i, b in enumerate(rest) if DIALOG.match(b.text)), len(rest))
+    for block in rest[dialogs:]:
+        removals.append(
+            Removal(block.text, "web page chrome (save-to dialogs)", block.line, "web chrome")
+        )
+    rest = rest[:dialogs]
     index = 0
     while index < len(rest):
         block = rest[index]
         index += 1
         if block.text == "Footnotes":
-            removals.append(Removal(block.text, "heading of the notes list (the edition prints its own)", block.line, "structure"))
+            removals.append(
+                Removal(
+                    block.text,
+                    "heading of the notes list (the edition prints its own)",
+                    block.line,
+                    "structure",
+                )
+            )
             notes, trailing = _notes(rest[index:])
             for tail in trailing:
-                duplicate = tail.text in figures or tail.text.startswith("Figure 0")
-                reason = "duplicate of the figure caption (image gallery of the web page)" if duplicate else "web page chrome (dialogs)"
-                removals.append(Removal(tail.text, reason, tail.line, "duplicate" if duplicate else "web chrome"))
+                duplicate = tail.text in figures or FIGURE_INDEX.fullmatch(tail.text) is not None
+                reason = (
+                    "duplicate of the figure caption (image gallery of the web page)"
+                    if duplicate
+                    else "web page chrome"
+                )
+                removals.append(
+                    Removal(
+                        tail.text, reason, tail.line, "duplicate" if duplicate else "web chrome"
+                    )
+                )
             break
         if all(LABELS.fullmatch(line) for line in block.lines):
-            removals.append(Removal(block.text, "web page labels and imprint (given in the edition's header)", block.line, "web chrome"))
+            removals.append(
+                Removal(
+                    block.text,
+                    "web page labels and imprint (given in the edition's header)",
+                    block.line,
+                    "web chrome",
+                )
+            )
         elif FIGURE.match(block.text):
             credit: tuple[Inline, ...] = ()
             if index < len(rest) and CREDIT.match(rest[index].text):
@@ -203,13 +242,23 @@ def normalise(raw: str) -> Document:
                 figures.add(rest[index].text)
                 index += 1
             figures.add(block.text)
-            body.append(Figure(tuple(_inlines(block.text, block.line, refs=False)), credit, block.line))
+            body.append(
+                Figure(tuple(_inlines(block.text, block.line, refs=False)), credit, block.line)
+            )
         elif not front[1:] and not body:
-            front.append(Paragraph(tuple(_inlines(block.text, block.line, refs=True)), block.line, ParagraphKind.FRONT))
+            front.append(
+                Paragraph(
+                    tuple(_inlines(block.text, block.line, refs=True)),
+                    block.line,
+                    ParagraphKind.FRONT,
+                )
+            )
         elif _is_heading(block):
             body.append(Heading(1, tuple(_inlines(block.text, block.line, refs=False)), block.line))
         else:
             text = " ".join(block.lines)
             body.append(Paragraph(tuple(_inlines(text, block.line, refs=True)), block.line))
     _check_notes(body, notes)
-    return Document(front=tuple(front), body=tuple(body), notes=tuple(notes), removals=tuple(removals))
+    return Document(
+        front=tuple(front), body=tuple(body), notes=tuple(notes), removals=tuple(removals)
+    )

@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Everything else is set up
+# on the way: a pinned uv in .uv/, the locked virtualenv in .venv/, Debian's chromium.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .uv/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export NO_MKDOCS_2_WARNING := 1
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: setup browser serve build check test lint typecheck golden manifest bench offline clean
+
+$(UV):
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target .uv "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --extra dev --python $(PYTHON)
+	touch $@
+
+setup: $(VENV)/.synced ## Create the locked environment
+
+browser: ## Install Debian's chromium for the browser tests, if missing
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium (needs root and the Debian mirror)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
+
+serve: setup ## Build and serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: setup ## Write the static site to site/
+	$(BIN)/mkdocs build --strict
+
+check: setup ## Normalise and verify every source; print the counts
+	$(BIN)/edition check
+
+manifest: setup ## Rewrite the anchor manifests on purpose (review with git diff)
+	$(BIN)/edition manifest --update
+
+golden: setup ## Rewrite the golden files of the normalisers on purpose (review with git diff)
+	$(BIN)/pytest -q tests/test_golden.py --update-golden
+
+lint: setup
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+
+test: setup browser ## Set up everything and run every test
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+	$(BIN)/pytest -n 2 -q
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

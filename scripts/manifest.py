@@ -1,0 +1,112 @@
+"""The anchor manifest: a committed promise that published anchors never move.
+
+``sources/<slug>/anchors.tsv`` lists every public anchor of a source (paragraphs
+``p<N>``, printed pages ``page-<label>``, notes ``fn:<key>``) with a fingerprint of what
+it points to. The build compares the document with the manifest and stops, naming the
+anchor and the manifest line, when a published anchor has disappeared or now points to
+different text. New anchors are allowed (they are reported by ``edition manifest``);
+``edition manifest --update`` rewrites the file on purpose, for review in ``git diff``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.errors import EditionError
+from scripts.model import Document, PageBreak
+
+HEADER = "# anchor\tfingerprint\texcerpt (for humans; not compared)"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One public anchor and what it points to."""
+
+    anchor: str
+    """The fragment id (``p12``, ``page-17``, ``fn:3``)."""
+    fingerprint: str
+    """Twelve hex digits of a hash of the text the anchor points to."""
+    excerpt: str
+    """The first words of that text, to help a reviewer read a diff."""
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def _excerpt(text: str) -> str:
+    return " ".join(text.split())[:60]
+
+
+def anchors(document: Document) -> list[Anchor]:
+    """Every public anchor of a document, in page order, with its fingerprint."""
+    out: list[Anchor] = []
+    for paragraph in document.paragraphs():
+        out.append(
+            Anchor(f"p{paragraph.n}", _fingerprint(paragraph.text), _excerpt(paragraph.text))
+        )
+        for node in paragraph.inlines:
+            if isinstance(node, PageBreak) and node.anchor:
+                out.append(
+                    Anchor(node.anchor, _fingerprint(f"in p{paragraph.n}"), f"in p{paragraph.n}")
+                )
+    seen = {a.anchor for a in out}
+    for node in document.page_breaks():
+        if node.anchor and node.anchor not in seen:
+            seen.add(node.anchor)
+            out.append(Anchor(node.anchor, _fingerprint("front matter"), "front matter"))
+    for note in document.notes:
+        text = note.text if note.present else "(text not in capture)"
+        out.append(Anchor(f"fn:{note.key}", _fingerprint(text), _excerpt(text)))
+    return out
+
+
+def manifest_path(root: Path, slug: str) -> Path:
+    """Where a source's manifest lives."""
+    return root / "sources" / slug / "anchors.tsv"
+
+
+def write(path: Path, records: list[Anchor]) -> None:
+    """Write a manifest (deterministic, one anchor per line)."""
+    lines = [HEADER] + [f"{a.anchor}\t{a.fingerprint}\t{a.excerpt}" for a in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read(path: Path, display: str) -> dict[str, tuple[str, int]]:
+    """Anchor → (fingerprint, line) from a manifest file."""
+    published: dict[str, tuple[str, int]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2:
+            raise EditionError(display, number, "expected 'anchor<TAB>fingerprint<TAB>excerpt'")
+        published[fields[0]] = (fields[1], number)
+    return published
+
+
+def verify(document: Document, path: Path, display: str) -> list[str]:
+    """Stop if a published anchor moved; return the anchors that are new (not yet published)."""
+    if not path.exists():
+        return [a.anchor for a in anchors(document)]
+    published = read(path, display)
+    current = {a.anchor: a for a in anchors(document)}
+    for anchor, (fingerprint, line) in published.items():
+        if anchor not in current:
+            raise EditionError(
+                display,
+                line,
+                f"published anchor #{anchor} no longer exists; a change would break citations "
+                "(run 'edition manifest --update' only if this is intended)",
+            )
+        if current[anchor].fingerprint != fingerprint:
+            raise EditionError(
+                display,
+                line,
+                f"published anchor #{anchor} now points to different text "
+                f"({current[anchor].excerpt!r}); a change would re-text a cited passage "
+                "(run 'edition manifest --update' only if this is intended)",
+            )
+    return [a for a in current if a not in published]

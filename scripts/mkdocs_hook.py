@@ -1,0 +1,61 @@
+"""The MkDocs glue, kept thin: run the pipeline and hand its pages to MkDocs.
+
+- ``on_config``: make rebuilds reproducible (``SOURCE_DATE_EPOCH`` from the last commit when
+  unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code.
+- ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
+  a virtual file (nothing generated is written into ``docs/``).
+
+Bad input raises :class:`~scripts.errors.EditionError`; it is re-raised as MkDocs'
+``PluginError`` so the user sees one line naming file and line, and no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _commit_time() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def on_config(config: Any) -> Any:
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        os.environ["SOURCE_DATE_EPOCH"] = _commit_time() or "0"
+    for name in [m for m in sys.modules if m == "scripts" or m.startswith("scripts.")]:
+        if name != __name__:
+            del sys.modules[name]
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    from scripts.errors import EditionError
+    from scripts.site import build
+
+    try:
+        output = build(ROOT, site_url=config["site_url"] or "")
+    except EditionError as err:
+        raise PluginError(str(err)) from None
+    for page in output.pages:
+        files.append(File.generated(config, page.path, content=page.content))
+    for data in output.data:
+        files.append(File.generated(config, data.path, content=data.content.encode("utf-8")))
+    return files

@@ -1,0 +1,148 @@
+"""The editorial page of a source: every emendation, *sic*, removal and the conservation proof."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from scripts import conserve
+from scripts.annotate import runs
+from scripts.model import Emendation, NoteRef, PageBreak, Redaction, Sic
+from scripts.pages import Page
+from scripts.render.escape import md_inline, yaml_string
+from scripts.rules_catalogue import describe_rule
+from scripts.sources import Source
+
+
+def _where(location: str) -> str:
+    """A reader's name for a location, linked to it on the reading page."""
+    if location.startswith("p"):
+        return f"[¶{location[1:]}](index.md#{location})"
+    if location.startswith("fn:"):
+        return f"[note {md_inline(location[3:])}](index.md#{location})"
+    if location.startswith("h:"):
+        return f"[heading](index.md#{location[2:]})"
+    return "front matter"
+
+
+def _cell(text: str) -> str:
+    return md_inline(text) if text.strip() else "(nothing)"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
+    """The Markdown of ``/sources/<slug>/editorial/``."""
+    doc = source.document
+    meta = source.meta
+    emendations: list[tuple[str, Emendation]] = []
+    sics: list[tuple[str, Sic]] = []
+    refs = pages = redactions = 0
+    for location, inlines in runs(doc):
+        for node in inlines:
+            if isinstance(node, Emendation):
+                emendations.append((location, node))
+            elif isinstance(node, Sic):
+                sics.append((location, node))
+            elif isinstance(node, NoteRef):
+                refs += 1
+            elif isinstance(node, PageBreak):
+                pages += 1
+            elif isinstance(node, Redaction):
+                redactions += 1
+    paragraphs = len(list(doc.paragraphs()))
+    absent = [n for n in doc.notes if not n.present]
+    raw_tokens = len(conserve.tokens(source.raw))
+    removed_tokens = sum(len(conserve.tokens(r.raw)) for r in doc.removals)
+    by_rule = Counter(e.rule for _, e in emendations)
+    by_category = Counter(r.category for r in doc.removals)
+
+    lines = [
+        "---",
+        f"title: {yaml_string('Editorial notes: ' + meta.title)}",
+        f"description: {yaml_string('How the edition made its reading text of ' + meta.title + ': every emendation, removal and check.')}",
+        "---",
+        "",
+        f"# Editorial notes: {md_inline(meta.title)}",
+        "",
+        f"Back to the [reading text](index.md). Raw witness: `{source.path}` "
+        f"({md_inline(meta.provenance.delivered_as or 'as delivered')}), normalised by the "
+        f"`{meta.normaliser}` normaliser.",
+        "",
+        "## Counts",
+        "",
+        *_table(
+            ["What", "Count"],
+            [
+                ["Numbered paragraphs", str(paragraphs)],
+                ["Note references", str(refs)],
+                ["Notes", str(len(doc.notes))],
+                ["Notes whose text is not in the capture", str(len(absent))],
+                ["Page breaks marked", str(pages)],
+                ["Redactions kept", str(redactions)],
+                ["Emendations", str(len(emendations))],
+                ["Passages marked *sic*", str(len(sics))],
+                ["Removals", str(len(doc.removals))],
+            ],
+        ),
+        "## Conservation",
+        "",
+        f"The build checks that every token of the raw text ({raw_tokens} words and punctuation "
+        f"marks) is accounted for: as reading text, as the raw side of an emendation, as a note "
+        f"number, page number or redaction mark, or as a recorded removal ({removed_tokens} "
+        "tokens). The check passed for this build; a build in which it fails stops with the "
+        "place of the first difference.",
+        "",
+    ]
+    for note in doc.editorial_notes:
+        lines += [f"## {md_inline(note.title)}", "", md_inline(note.text), ""]
+    lines += ["## Emendations", ""]
+    if emendations:
+        lines += ["By rule:", ""]
+        for rule, count in sorted(by_rule.items()):
+            lines.append(f"- **{md_inline(rule)}** ({count}): {md_inline(describe_rule(rule))}")
+        lines.append("")
+        lines += _table(
+            ["Where", "Raw line", "Source has", "Edition prints", "Rule"],
+            [
+                [_where(loc), str(e.line), _cell(e.raw), _cell(e.printed), md_inline(e.rule)]
+                for loc, e in emendations
+            ],
+        )
+    else:
+        lines += ["None.", ""]
+    lines += ["## Passages marked *sic*", ""]
+    if sics:
+        lines += ["Kept exactly as the source prints them; the reading text marks them *sic*.", ""]
+        lines += _table(
+            ["Where", "Raw line", "Printed", "Comment"],
+            [[_where(loc), str(s.line), _cell(s.text), _cell(s.comment)] for loc, s in sics],
+        )
+    else:
+        lines += ["None.", ""]
+    if absent:
+        lines += ["## Notes whose text is not in the capture", ""]
+        lines += [", ".join(f"[{md_inline(n.label)}](index.md#fn:{n.key})" for n in absent), ""]
+    lines += ["## Removals", ""]
+    if doc.removals:
+        lines += [
+            "By category: "
+            + "; ".join(f"{md_inline(c)} {n}" for c, n in sorted(by_category.items())),
+            "",
+        ]
+        lines += _table(
+            ["Raw line", "Category", "Reason", "Removed text"],
+            [
+                [str(r.line), md_inline(r.category), md_inline(r.reason), _cell(r.raw)]
+                for r in doc.removals
+            ],
+        )
+    else:
+        lines += ["None.", ""]
+    for slug_section in extra.values():
+        lines += [slug_section, ""]
+    return Page(f"sources/{meta.slug}/editorial.md", "\n".join(lines))

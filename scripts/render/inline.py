@@ -1,0 +1,139 @@
+"""Inline content to HTML: escaped text, emendations, references, page breaks, annotations.
+
+Numbers that are not words of the source (paragraph numbers, note labels, page labels) are
+drawn by CSS from ``data-*`` attributes, so that a copied quotation carries no stray
+numbers; each such control has an accessible name of its own.
+
+Annotation spans (persons, abbreviations, works) are applied to the printed text only:
+zero-width markers (references, page breaks) close any open span and reopen it after
+themselves, so a link never contains another link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scripts.annotate import Span
+from scripts.model import Emendation, Inline, NoteRef, PageBreak, Redaction, Sic
+from scripts.render.escape import html_text
+
+PRIORITY = {"person": 0, "work": 1, "abbr": 2, "date": 3}
+LINK_KINDS = {"person", "work"}
+
+
+def _open(span: Span, prefix: str) -> str:
+    title = html_text(span.title)
+    if span.href is not None and span.kind in LINK_KINDS:
+        return f'<a class="mention mention--{span.kind}" href="{html_text(prefix + span.href)}" title="{title}">'
+    if span.kind == "abbr":
+        return f'<abbr title="{title}">'
+    return f'<span class="mention mention--{span.kind}" title="{title}">'
+
+
+def _close(span: Span) -> str:
+    if span.href is not None and span.kind in LINK_KINDS:
+        return "</a>"
+    return "</abbr>" if span.kind == "abbr" else "</span>"
+
+
+def select_spans(spans: Sequence[Span], length: int) -> list[Span]:
+    """Keep spans that nest cleanly: by priority, drop crossings and links inside links."""
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (PRIORITY.get(s.kind, 9), s.start, -s.end)):
+        if not 0 <= span.start < span.end <= length:
+            continue
+        clash = False
+        for other in chosen:
+            overlap = span.start < other.end and other.start < span.end
+            nested = (other.start <= span.start and span.end <= other.end) or (
+                span.start <= other.start and other.end <= span.end
+            )
+            both_links = span.kind in LINK_KINDS and other.kind in LINK_KINDS
+            if overlap and (not nested or both_links):
+                clash = True
+                break
+        if not clash:
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: (s.start, -s.end))
+
+
+def _marker(node: Inline) -> str:
+    if isinstance(node, NoteRef):
+        label = html_text(node.label)
+        key = html_text(node.key)
+        return (
+            f'<sup class="fnref" id="fnref:{key}"><a class="footnote-ref" href="#fn:{key}" '
+            f'data-label="{label}" role="doc-noteref" aria-label="Note {label}"></a></sup>'
+        )
+    if isinstance(node, PageBreak):
+        if node.anchor and node.label:
+            label = html_text(node.label)
+            inferred = " page-break--inferred" if node.inferred else ""
+            what = "inferred page" if node.inferred else "Page"
+            return (
+                f'<a class="page-break{inferred}" id="{html_text(node.anchor)}" '
+                f'href="#{html_text(node.anchor)}" data-label="{label}" '
+                f'aria-label="{what} {label} of the original begins here"></a>'
+            )
+        return '<span class="page-break page-break--unnumbered" title="Page break of the original (its number is not in the capture)"></span>'
+    return ""
+
+
+def _wrapper(node: Inline) -> tuple[str, str]:
+    if isinstance(node, Emendation):
+        title = f"Emended: the source has “{node.raw}” (rule: {node.rule})"
+        return f'<span class="emendation" title="{html_text(title)}">', "</span>"
+    if isinstance(node, Sic):
+        title = (
+            f"sic: printed so in the source ({node.comment})"
+            if node.comment
+            else "sic: printed so in the source"
+        )
+        return f'<span class="sic" title="{html_text(title)}">', "</span>"
+    if isinstance(node, Redaction):
+        title = "Redacted: withheld by the declassifying authority; this mark stands in the released document"
+        return f'<span class="redaction" title="{html_text(title)}">', "</span>"
+    return "", ""
+
+
+def render_inlines(
+    inlines: Sequence[Inline], spans: Sequence[Span] = (), *, prefix: str = ""
+) -> str:
+    """HTML for a run of inlines with annotation spans applied; ``prefix`` makes hrefs relative."""
+    length = sum(len(node.printed) for node in inlines)
+    chosen = select_spans(spans, length)
+    out: list[str] = []
+    offset = 0
+    open_spans: list[Span] = []
+
+    def active_at(position: int) -> list[Span]:
+        return [s for s in chosen if s.start <= position < s.end]
+
+    def sync(wanted: list[Span]) -> None:
+        # Close spans that end here (innermost first), then open the new ones (outermost first).
+        while open_spans and open_spans[-1] not in wanted:
+            out.append(_close(open_spans.pop()))
+        for span in wanted:
+            if span not in open_spans:
+                out.append(_open(span, prefix))
+                open_spans.append(span)
+
+    for node in inlines:
+        printed = node.printed
+        if isinstance(node, NoteRef | PageBreak):
+            sync([])
+            out.append(_marker(node))
+            continue
+        head, tail = _wrapper(node)
+        cut = offset
+        boundaries = sorted(
+            {offset + len(printed)}
+            | {p for s in chosen for p in (s.start, s.end) if offset < p < offset + len(printed)}
+        )
+        for end in boundaries:
+            sync(active_at(cut))
+            out.append(head + html_text(printed[cut - offset : end - offset]) + tail)
+            cut = end
+        offset += len(printed)
+    sync([])
+    return "".join(out)

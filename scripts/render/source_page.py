@@ -1,0 +1,212 @@
+"""The reading page of a source: header, front matter, numbered text, notes.
+
+Paragraphs, figures, contents and notes are written as raw HTML blocks (their text is
+HTML-escaped, so nothing in a source becomes markup); headings are Markdown headings with
+an explicit id, so that they feed the table of contents and the search index.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from scripts import citation
+from scripts.annotate import Span
+from scripts.model import (
+    Contents,
+    Figure,
+    Heading,
+    Inline,
+    Note,
+    PageBreak,
+    Paragraph,
+    ParagraphKind,
+)
+from scripts.pages import Link, Page
+from scripts.render.escape import html_text, md_inline, yaml_string
+from scripts.render.inline import render_inlines
+from scripts.sources import Source
+
+PREFIX = "../../"
+"""From ``/sources/<slug>/`` back to the site root, for links inside raw HTML."""
+
+SpanMap = Mapping[tuple[str, str], Sequence[Span]]
+
+
+def description(source: Source, limit: int = 155) -> str:
+    """A meta description: the source's citation, shortened on a word boundary."""
+    text = citation.bibliography(source.meta)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _header(source: Source, links: Sequence[Link]) -> list[str]:
+    meta = source.meta
+    lines = ['<div class="source-header" markdown>', ""]
+    lines.append(f'<p class="source-citation">{html_text(citation.bibliography(meta))}</p>')
+    lines.append("")
+    if meta.attributed:
+        lines.append(
+            f'<p class="source-attribution">No author is printed in the capture. Attributed to '
+            f"{html_text(meta.attributed.name)}: {html_text(meta.attributed.evidence)}</p>"
+        )
+        lines.append("")
+    lines.append(
+        f'<p class="source-provenance"><strong>Provenance.</strong> {html_text(meta.provenance.description)}</p>'
+    )
+    lines.append("")
+    if meta.edition_note:
+        lines.append(
+            f'<p class="source-edition-note"><strong>Note.</strong> {html_text(meta.edition_note)}</p>'
+        )
+        lines.append("")
+    items = ["[Editorial notes: every emendation and removal](editorial.md)"]
+    items += [f"[{md_inline(link.label)}]({_md_target(link.href)})" for link in links]
+    lines.append(" · ".join(items))
+    lines += ["", "</div>", ""]
+    return lines
+
+
+def _md_target(href: str) -> str:
+    """A docs-relative Markdown target (``timeline.md#x``) as seen from ``sources/<slug>/index.md``."""
+    return PREFIX + href
+
+
+def _paragraph(block: Paragraph, location: str, spans: Sequence[Span], slug: str) -> str:
+    body = render_inlines(block.inlines, spans, prefix=PREFIX)
+    if block.n is None:
+        return f'<p class="front-para" id="{location}">{body}</p>'
+    n = block.n
+    controls = (
+        f'<a class="para-num" href="#p{n}" data-n="{n}" aria-label="Paragraph {n}"></a>'
+        f'<button type="button" class="cite-button" data-para="{n}" aria-label="Cite paragraph {n}" '
+        f'title="Copy a citation of paragraph {n}" hidden></button>'
+    )
+    html = f'<p class="para" id="p{n}">{controls}{body}</p>'
+    if block.kind is ParagraphKind.QUOTE:
+        return f'<blockquote class="source-quote">{html}</blockquote>'
+    return html
+
+
+def _heading(block: Heading, depth: int) -> str:
+    level = min(6, block.level + depth)
+    return f"{'#' * level} {md_inline(block.text)} {{ #{block.anchor} }}"
+
+
+def _figure(block: Figure) -> str:
+    caption = render_inlines(block.caption)
+    credit = render_inlines(block.credit)
+    credit_html = f' <span class="figure-credit">{credit}</span>' if credit else ""
+    return (
+        '<figure class="source-figure"><div class="figure-absent" role="note">'
+        "The image is not part of the capture: only its caption and credit survive.</div>"
+        f"<figcaption>{caption}{credit_html}</figcaption></figure>"
+    )
+
+
+def _contents(block: Contents) -> str:
+    items = []
+    for entry in block.entries:
+        wording = render_inlines(entry.inlines)
+        label = f'<a href="#{html_text(entry.target)}">{wording}</a>' if entry.target else wording
+        page = html_text(entry.page)
+        items.append(
+            f'<li class="contents-entry contents-level-{entry.level}">{label}'
+            f'<span class="contents-page" aria-label="page {page}">{page}</span></li>'
+        )
+    return f'<nav class="source-contents" aria-label="Contents of the original"><ol>{"".join(items)}</ol></nav>'
+
+
+def _note(note: Note, spans: Sequence[Span]) -> str:
+    key = html_text(note.key)
+    label = html_text(note.label)
+    back = (
+        f' <a class="footnote-backref" href="#fnref:{key}" aria-label="Back to reference {label}" '
+        f'title="Back to reference {label}">↩</a>'
+    )
+    if note.present:
+        text = render_inlines(note.inlines, spans, prefix=PREFIX)
+    else:
+        text = '<span class="note-absent">The text of this note is not present in the source capture.</span>'
+    return f'<li id="fn:{key}"><p><span class="note-label">{label}</span> {text}{back}</p></li>'
+
+
+def paragraph_pages(source: Source) -> dict[str, str]:
+    """Paragraph number → the printed page(s) it stands on (``17`` or ``17–18``), where known."""
+    pages: dict[str, str] = {}
+    current: str | None = None
+    for block in source.document.blocks():
+        inlines: tuple[Inline, ...] = getattr(block, "inlines", ())
+        breaks = [n for n in inlines if isinstance(n, PageBreak) and n.label]
+        starts_with_break = bool(inlines and isinstance(inlines[0], PageBreak) and inlines[0].label)
+        first = breaks[0].label if starts_with_break and breaks else current
+        if breaks:
+            current = breaks[-1].label
+        if isinstance(block, Paragraph) and block.n is not None and first:
+            last = current if current != first else None
+            pages[str(block.n)] = f"{first}–{last}" if last else first
+    return pages
+
+
+def _cite_data(source: Source, site_url: str) -> str:
+    url = site_url.rstrip("/") + f"/sources/{source.meta.slug}/"
+    template = citation.paragraph_note(
+        source.meta, paragraph=0, page=None, url="{url}", accessed="{accessed}"
+    ).replace("para. 0", "{page}para. {para}")
+    data = {"url": url, "template": template, "pages": paragraph_pages(source)}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/json" id="edition-cite-data">{text}</script>'
+
+
+def render_source(
+    source: Source, spans: SpanMap, links: Sequence[Link] = (), *, site_url: str = ""
+) -> Page:
+    """The Markdown of ``/sources/<slug>/``."""
+    doc = source.document
+    slug = source.meta.slug
+    lines = [
+        "---",
+        f"title: {yaml_string(source.meta.title)}",
+        f"description: {yaml_string(description(source))}",
+        "---",
+        "",
+        f"# {md_inline(source.meta.title)}",
+        "",
+        *_header(source, links),
+        _cite_data(source, site_url),
+        "",
+    ]
+    front_index = 0
+    for block in doc.front:
+        if isinstance(block, Paragraph):
+            front_index += 1
+            location = f"front{front_index}"
+            lines += [_paragraph(block, location, spans.get((slug, location), ()), slug), ""]
+        else:
+            lines += [_render_block(block, slug, spans), ""]
+    if doc.front:
+        lines += ['<hr class="front-end">', ""]
+    for block in doc.body:
+        lines += [_render_block(block, slug, spans), ""]
+    if doc.notes:
+        lines += ["## Notes { #notes }", ""]
+        items = "".join(_note(n, spans.get((slug, f"fn:{n.key}"), ())) for n in doc.notes)
+        lines += [
+            f'<div class="footnote source-notes" role="doc-endnotes"><ol>{items}</ol></div>',
+            "",
+        ]
+    return Page(f"sources/{slug}/index.md", "\n".join(lines))
+
+
+def _render_block(block: object, slug: str, spans: SpanMap) -> str:
+    if isinstance(block, Paragraph):
+        location = block.anchor or ""
+        return _paragraph(block, location, spans.get((slug, location), ()), slug)
+    if isinstance(block, Heading):
+        return _heading(block, 1)
+    if isinstance(block, Figure):
+        return _figure(block)
+    if isinstance(block, Contents):
+        return _contents(block)
+    raise TypeError(f"unknown block {block!r}")

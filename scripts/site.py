@@ -1,0 +1,74 @@
+"""The site builder: sources in, generated pages and data files out.
+
+Steps, in order (the one place the order is written down):
+
+1. load and normalise every source (:func:`scripts.sources.load_sources`; each passes the
+   conservation check on the way);
+2. verify each source against its committed anchor manifest (:mod:`scripts.manifest`);
+3. build every index (:data:`INDEXES`): each returns a :class:`~scripts.pages.Contribution`
+   with its pages, data files, spans for the reading texts and editorial sections;
+4. render the reading and editorial pages of each source with those spans, and the home page.
+
+MkDocs calls :func:`build` from its hook; the command line calls it for checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import manifest
+from scripts.annotate import Span
+from scripts.pages import Contribution, DataFile, Link, Page
+from scripts.render.editorial import render_editorial
+from scripts.render.home import render_home
+from scripts.render.source_page import render_source
+from scripts.sources import Source, load_sources
+
+Index = Callable[[Sequence[Source]], Contribution]
+
+INDEXES: list[Index] = []
+"""Every index of the edition, in the order their home-page fragments appear."""
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    """Everything the pipeline generates for one build."""
+
+    sources: tuple[Source, ...]
+    pages: tuple[Page, ...]
+    data: tuple[DataFile, ...]
+    new_anchors: dict[str, list[str]]
+
+
+def build(root: Path, *, site_url: str = "") -> SiteOutput:
+    """Run the whole pipeline over the project at ``root``; ``site_url`` is the public base URL."""
+    sources = load_sources(root)
+    new_anchors: dict[str, list[str]] = {}
+    for source in sources:
+        slug = source.meta.slug
+        path = manifest.manifest_path(root, slug)
+        new_anchors[slug] = manifest.verify(source.document, path, str(path.relative_to(root)))
+    contributions = [index(sources) for index in INDEXES]
+    spans: dict[tuple[str, str], list[Span]] = {}
+    links: dict[str, list[Link]] = {}
+    editorial: dict[str, dict[str, str]] = {}
+    pages: list[Page] = []
+    data: list[DataFile] = []
+    for number, contribution in enumerate(contributions):
+        for key, found in contribution.spans.items():
+            spans.setdefault(key, []).extend(found)
+        for slug, found_links in contribution.source_links.items():
+            links.setdefault(slug, []).extend(found_links)
+        for slug, section in contribution.editorial.items():
+            editorial.setdefault(slug, {})[str(number)] = section
+        pages.extend(contribution.pages)
+        data.extend(contribution.data)
+    frozen = {key: tuple(value) for key, value in spans.items()}
+    for source in sources:
+        slug = source.meta.slug
+        pages.append(render_source(source, frozen, links.get(slug, []), site_url=site_url))
+        pages.append(render_editorial(source, editorial.get(slug, {})))
+    pages.append(render_home(sources, [c.home for c in contributions]))
+    return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)

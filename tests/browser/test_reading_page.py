@@ -1,0 +1,70 @@
+"""The reading page as a reader uses it, in headless Chromium against the built site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+SLUG = "third-indochina-war"
+pytestmark = pytest.mark.browser
+
+
+def _open(page: Any, site_url: str, fragment: str = "") -> None:
+    page.goto(f"{site_url}/sources/{SLUG}/{fragment}")
+    page.wait_for_load_state("networkidle")
+
+
+def test_page_loads_with_no_request_to_another_host(page: Any, site_url: str) -> None:
+    _open(page, site_url)
+    assert page.locator("p.para").count() > 30
+    # the `page` fixture fails the test if any request left loopback
+
+
+def test_note_tooltip_appears_on_hover(page: Any, site_url: str) -> None:
+    _open(page, site_url)
+    ref = page.locator('a.footnote-ref[href$="#fn:3"]')
+    ref.scroll_into_view_if_needed()
+    ref.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip2")
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    assert "Third Indochina Conflict" in tooltip.first.inner_text()
+
+
+def test_opening_paragraph_anchor_brings_it_into_view(page: Any, site_url: str) -> None:
+    _open(page, site_url, "#p12")
+    page.wait_for_timeout(300)
+    box = page.locator("#p12").bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and 0 <= box["y"] < viewport["height"] / 2
+
+
+def test_back_link_of_a_note_returns_to_its_reference(page: Any, site_url: str) -> None:
+    _open(page, site_url, "#fn:5")
+    page.locator("#fn\\:5 a.footnote-backref").click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("location.hash") == "#fnref:5"
+    box = page.locator("#fnref\\:5").bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_paragraph_number_is_drawn_by_css_and_not_copied_with_the_text(
+    page: Any, site_url: str
+) -> None:
+    _open(page, site_url)
+    para = page.locator("#p1")
+    assert para.inner_text().startswith("What is commonly known")
+    number = page.evaluate(
+        "getComputedStyle(document.querySelector('#p1 .para-num'), '::before').content"
+    )
+    assert number == '"1"'
+
+
+def test_cite_control_copies_a_citation_of_the_paragraph(page: Any, site_url: str) -> None:
+    _open(page, site_url)
+    button = page.locator("#p3 .cite-button")
+    button.focus()
+    page.keyboard.press("Enter")
+    citation = button.get_attribute("data-citation")
+    assert citation is not None
+    assert "para. 3" in citation and f"/sources/{SLUG}/#p3" in citation and "accessed" in citation

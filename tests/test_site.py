@@ -1,0 +1,37 @@
+"""The built site: strict build, byte-identical rebuilds, escaped source text."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tests.conftest import build_site
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_every_source_has_a_reading_page_and_an_editorial_page(site_dir: Path) -> None:
+    for meta in sorted(Path("sources").glob("*/meta.yml")):
+        slug = meta.parent.name
+        assert (site_dir / "sources" / slug / "index.html").is_file()
+        assert (site_dir / "sources" / slug / "editorial" / "index.html").is_file()
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(site_dir: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = build_site(again)
+    assert result.returncode == 0, result.stderr
+    assert _digest(site_dir) == _digest(again)
+
+
+def test_no_page_loads_anything_from_another_host(site_dir: Path) -> None:
+    for html in site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for attr in ('src="http', 'href="https://fonts', "@import url(http"):
+            assert attr not in text, f"{html}: {attr}"
