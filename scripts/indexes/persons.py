@@ -193,6 +193,6 @@ def build(sources: Sequence[Source], *, authority_path: Path | None = None) -> C
         data=_data(authority, found, slugs),
         spans=_spans(found, persons),
         editorial={slug: _editorial(slug, found, persons) for slug in slugs},
-        source_links={slug: (Link("Persons named", "persons/"),) for slug in slugs},
+        source_links={slug: (Link("Persons named", "persons/index.md"),) for slug in slugs},
         home=home,
     )
