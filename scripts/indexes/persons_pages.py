@@ -191,5 +191,16 @@ def index_page(
             + (" · ".join(per_source) if per_source else _no_body(person.id in in_notes))
             + "</span></li>\n"
         )
-    out.append("</ul>\n")
+    out.append("</ul>\n\n")
+    out.append(
+        "## How names are found\n\n"
+        "A person is found in every spelling the index records, with or without diacritics "
+        "(*Lê Duẩn*, *Le Duan*), in older romanisations (*Mao Tsetung*) and with a possessive "
+        "(*Mao’s*). A surname used alone (*Mao*, *Ho*, *Zhou*) counts only in a source where "
+        "it can mean one person only, and never in the notes, which cite authors by surname. "
+        "Not counted: places and doctrines named after a person (*Hồ Chí Minh City*, *Mao "
+        "Zedong Thought*), words derived from a name (*Maoist*, *Leninism*), and the titles of "
+        "works about a person (*Deng Xiaoping’s Long War*). A government named after its head "
+        "(*the Carter administration*, *the Diem regime*) is counted under that person.\n"
+    )
     return Page("persons/index.md", "".join(out))
