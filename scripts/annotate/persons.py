@@ -160,6 +160,8 @@ class Found:
     """Mentions in reading order, source by source."""
     false_friends: tuple[FalseFriend, ...]
     """Rejected matches with their rule."""
+    ambiguous: tuple[tuple[str, str], ...] = ()
+    """``(slug, short form)`` left unused in a source because it could mean several persons."""
 
 
 def _key(text: str) -> str:
@@ -267,8 +269,8 @@ def _scan(
 
 def find_in_document(
     slug: str, document: Document, matcher: Matcher, vocabulary: set[str]
-) -> tuple[list[Mention], list[FalseFriend]]:
-    """Mentions and false friends of every person in one source."""
+) -> tuple[list[Mention], list[FalseFriend], list[str]]:
+    """Mentions, false friends and ambiguous short forms of every person in one source."""
     folded_runs = [
         (location, printed_text(inlines), fold_with_map(printed_text(inlines)))
         for location, inlines in runs(document)
@@ -279,6 +281,9 @@ def find_in_document(
             if not _false_friend(folded.text, start, end, location.startswith("fn:"), vocabulary):
                 present.add(person)
     short = matcher.usable_short(present)
+    ambiguous = sorted(
+        form for form, bearers in matcher.short.items() if len(bearers & present) > 1
+    )
     body_lookup = {**short, **matcher.full}
     body_pattern = _pattern(body_lookup)
     mentions: list[Mention] = []
@@ -299,7 +304,7 @@ def find_in_document(
                 mentions.append(
                     Mention(person, slug, location, first, last, printed[first:last], in_note)
                 )
-    return mentions, rejected
+    return mentions, rejected, ambiguous
 
 
 def find_mentions(documents: Sequence[tuple[str, Document]], authority: Authority) -> Found:
@@ -308,11 +313,13 @@ def find_mentions(documents: Sequence[tuple[str, Document]], authority: Authorit
     vocabulary = lower_vocabulary(document for _, document in documents)
     mentions: list[Mention] = []
     rejected: list[FalseFriend] = []
+    ambiguous: list[tuple[str, str]] = []
     for slug, document in documents:
-        found, false = find_in_document(slug, document, matcher, vocabulary)
+        found, false, unclear = find_in_document(slug, document, matcher, vocabulary)
         mentions.extend(found)
         rejected.extend(false)
-    return Found(tuple(mentions), tuple(rejected))
+        ambiguous.extend((slug, form) for form in unclear)
+    return Found(tuple(mentions), tuple(rejected), tuple(ambiguous))
 
 
 def body_counts(found: Found) -> Counter[tuple[str, str]]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.annotate import Span, runs
+from scripts.annotate.fold import fold
 from scripts.annotate.persons import Found, Mention, body_counts, find_mentions, tooltip
 from scripts.annotate.persons_schema import Authority, Person, load_authority
 from scripts.indexes.persons_pages import SourceInfo, index_page, other_forms, person_page, sort_key
@@ -143,6 +144,23 @@ def _editorial(slug: str, found: Found, persons: dict[str, Person]) -> str:
         "without diacritics; a surname alone counts only where it is unambiguous in this "
         "source.\n\n",
     ]
+    alone = Counter(
+        (m.text, persons[m.person].name)
+        for m in body
+        if fold(m.text) in {fold(form) for form in persons[m.person].short}
+    )
+    if alone:
+        used = ", ".join(
+            f"*{md_inline(text)}* ({md_inline(name)}, {count})"
+            for (text, name), count in sorted(alone.items(), key=lambda kv: (fold(kv[0][0]), kv[0]))
+        )
+        lines.append(f"Names used alone and counted in this source: {used}.\n\n")
+    unclear = [form for source, form in found.ambiguous if source == slug]
+    if unclear:
+        forms = ", ".join(f"*{md_inline(form)}*" for form in unclear)
+        lines.append(
+            f"Forms that could mean several persons in this source, so never counted alone: {forms}.\n\n"
+        )
     friends = Counter(
         (f.text, f.rule, persons[f.person].name) for f in found.false_friends if f.source == slug
     )

@@ -182,3 +182,10 @@ def test_government_named_after_its_head_counts_as_a_mention() -> None:
         authority(carter, hun_sen, sihanouk),
     ).mentions
     assert [m.person for m in found] == ["jimmy-carter", "norodom-sihanouk", "hun-sen"]
+
+
+def test_short_form_shared_by_two_persons_named_in_full_is_reported_ambiguous() -> None:
+    li = person("li-peng", "Li Peng", short=("Li",))
+    li2 = person("li-xiannian", "Li Xiannian", short=("Li",))
+    doc = document("Li Peng and Li Xiannian arrived. Li spoke.")
+    assert find_mentions([("s", doc)], authority(li, li2)).ambiguous == (("s", "Li"),)

@@ -166,3 +166,18 @@ def test_index_is_alphabetical_by_folded_name_and_filterable(contribution: Contr
 def test_every_page_has_a_meta_description(contribution: Contribution) -> None:
     for page in contribution.pages:
         assert "\ndescription: " in page.content.split("---")[1], page.path
+
+
+def test_every_person_of_the_committed_authority_is_named_in_a_source(root: Path) -> None:
+    """No dead entry: once all three sources are in, each person is found somewhere."""
+    from scripts.annotate.persons import find_mentions
+    from scripts.annotate.persons_schema import load_authority
+    from scripts.sources import load_sources
+
+    sources = load_sources(root)
+    if len(sources) < 3:
+        pytest.skip("not all three sources are in the project yet")
+    authority = load_authority(root / "sources" / "persons.yml")
+    found = find_mentions([(s.meta.slug, s.document) for s in sources], authority)
+    named = {m.person for m in found.mentions}
+    assert [p.id for p in authority.persons if p.id not in named] == []
