@@ -208,7 +208,7 @@ def build(sources: Sequence[Source]) -> Contribution:
             + _chronology(own, labels, colours, "../../")
         )
         pages.append(Page(f"timeline/{slug}.md", body))
-        source_links[slug] = (Link("Timeline of this source", f"timeline/{slug}/"),)
+        source_links[slug] = (Link("Timeline of this source", f"timeline/{slug}.md"),)
         editorial[slug] = (
             "### Dates\n\n"
             f"The edition found {n} dated statements in the body text of this source "

@@ -165,7 +165,7 @@ def test_timeline_page_escapes_source_text_and_marks_the_date() -> None:
 def test_each_source_links_to_its_own_timeline_and_spans_mark_dates() -> None:
     _, contribution = _build()
     links = contribution.source_links  # type: ignore[attr-defined]
-    assert links["esau-17"][0].href == "timeline/esau-17/"
+    assert links["esau-17"][0].href == "timeline/esau-17.md"
     spans = contribution.spans  # type: ignore[attr-defined]
     span = spans[("third", "p2")][0]
     assert CAMBRIDGE_PARIS[span.start : span.end] == "late January 1973"
