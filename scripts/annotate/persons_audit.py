@@ -82,12 +82,13 @@ STOP = (
 BODY = frozenset(BODY_WORDS.split())
 
 _WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
-_SEQUENCE = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|(?:de|van|bin|von)\b))*")
-_DERIVED = re.compile(r"(?:ist|ists|ism|isms|ite|ites)$")
+_SEQUENCE = re.compile(rf"(?<![\w'’\-]){_WORD}(?:\s+(?:{_WORD}|(?:de|van|bin|von)\b))*")
+_DERIVED = re.compile(r"(?:ist|ists|ism|isms|ite|ites|ization|phile|ians?|eans?|ese)$")
+"""Endings of words derived from names or places (``Maoist``, ``Sinophile``, ``Aesopian``)."""
 
 
 def _is_name_word(word: str, vocabulary: set[str]) -> bool:
-    bare = re.sub(r"['’]s?$", "", word)
+    bare = re.sub(r"['’]s?$", "", re.sub(r"\W+$", "", word))
     if "-" in bare.strip("-"):
         return all(_is_name_word(part, vocabulary) for part in bare.split("-") if part)
     if _DERIVED.search(bare):

@@ -196,7 +196,7 @@ def build(sources: Sequence[Source], *, authority_path: Path | None = None) -> C
     for m in found.mentions:
         mentioned.setdefault(m.person, []).append(m)
     near = companions(found, persons)
-    in_notes = {m.person for m in found.mentions if m.in_note}
+    in_notes = {m.person for m in found.mentions if m.in_note or m.paragraph is None}
     pages: list[Page] = [index_page(authority.persons, counts, infos, in_notes)]
     for person in sorted(authority.persons, key=sort_key):
         pages.append(person_page(person, mentioned.get(person.id, []), infos, near[person.id]))

@@ -72,13 +72,19 @@ def kwic(text: str, mention: Mention) -> str:
 
 
 def _link(slug: str, location: str) -> str:
-    return f"../sources/{slug}/index.md#{location}"
+    # A heading's run is ``h:<anchor>``; its element id is the bare anchor.
+    anchor = location[2:] if location.startswith("h:") else location
+    return f"../sources/{slug}/index.md#{anchor}"
 
 
 def _location_label(location: str) -> str:
     if location.startswith("fn:"):
         return f"note {location[3:]}"
-    return f"¶{location[1:]}" if location.startswith("p") else location
+    if location.startswith("front"):
+        return "front matter"
+    if location.startswith("h:"):
+        return "heading"
+    return f"¶{location[1:]}"
 
 
 def person_page(
@@ -103,7 +109,7 @@ def person_page(
         facts.append(f"**Authority record:** <{html.escape(person.uri)}>")
     out.append("  \n".join(facts) + "\n\n")
     body = [m for m in mentions if not m.in_note and m.paragraph is not None]
-    notes = [m for m in mentions if m.in_note]
+    notes = [m for m in mentions if m.in_note or m.paragraph is None]
     out.append("## Mentions in the texts\n\n")
     if not body:
         out.append("No mention in the body of any source.\n\n")
@@ -127,8 +133,8 @@ def person_page(
         out.append("\n")
     if notes:
         out.append(
-            "## In the notes\n\nNotes mostly name authors of cited works; "
-            "these are not counted above.\n\n"
+            "## In the notes and front matter\n\nNotes mostly name authors of cited works; "
+            "these mentions are not counted above.\n\n"
         )
         for source in sources:
             for m in (n for n in notes if n.source == source.slug):
@@ -144,8 +150,8 @@ def person_page(
     return Page(f"persons/{person.id}.md", "".join(out))
 
 
-def _no_body(in_notes: bool) -> str:
-    return "named in the notes only" if in_notes else "not named in the texts"
+def _no_body(elsewhere: bool) -> str:
+    return "named in notes or front matter only" if elsewhere else "not named in the texts"
 
 
 def index_page(
