@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scripts.annotate.persons_audit import audit, main_audit
 from scripts.meta import SourceMeta
 from scripts.model import Document
@@ -62,3 +64,11 @@ def test_main_audit_reports_a_broken_authority_file(tmp_path: Path, capsys: obje
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "persons.yml").write_text("- id: x\n  nam: X\n", encoding="utf-8")
     assert main_audit(tmp_path) == 2
+
+
+def test_main_audit_prints_the_list_for_the_project(capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(__file__).resolve().parents[2]
+    assert main_audit(root) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].endswith("match no person in sources/persons.yml")
+    assert all(line.count("\t") == 2 for line in out[:-1])
