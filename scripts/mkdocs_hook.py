@@ -4,6 +4,7 @@
   unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code.
 - ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
   a virtual file (nothing generated is written into ``docs/``).
+- ``on_post_build``: write the accent-folding search worker (:mod:`scripts.search_fold`).
 
 Bad input raises :class:`~scripts.errors.EditionError`; it is re-raised as MkDocs'
 ``PluginError`` so the user sees one line naming file and line, and no traceback.
@@ -59,3 +60,9 @@ def on_files(files: Files, config: Any) -> Files:
     for data in output.data:
         files.append(File.generated(config, data.path, content=data.content.encode("utf-8")))
     return files
+
+
+def on_post_build(config: Any) -> None:
+    from scripts.search_fold import write_folded_worker
+
+    write_folded_worker(Path(config["site_dir"]))

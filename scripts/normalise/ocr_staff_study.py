@@ -169,7 +169,8 @@ def _page_break(marker: str | None, line: int) -> PageBreak | None:
     """The break a typed page number implies: a footer, so the following page begins here."""
     if not marker:
         return None
-    return PageBreak(ts.next_label(marker.strip("- ")), marker, line, inferred=True)
+    printed = marker.strip("- ")
+    return PageBreak(ts.next_label(printed), marker, line, inferred=True, foot=printed)
 
 
 def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:

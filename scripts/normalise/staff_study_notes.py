@@ -25,7 +25,9 @@ PAGINATION_GAPS = (
     "printed at the foot of a page, or at a stamp or banner), a page break marks the place; it "
     "is numbered only where the contents leave a single possibility (one page begins between "
     "two headings whose pages the contents give), otherwise it stays unnumbered. Pages whose "
-    "break left no trace in the OCR are not marked."
+    "break left no trace in the OCR are not marked. The printed number itself keeps an "
+    "anchor of its own at the foot of its page (#page-17 is where the typed - 17 - stands, "
+    "the end of page 17), so a citation of the printed page number always resolves."
 )
 
 

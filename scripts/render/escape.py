@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 
-# Python-Markdown's own ESCAPED_CHARS plus what pymdownx (tilde, caret, mark, smartsymbols),
-# attr_list ({ }), tables (|), abbr/footnotes (* [ ^ :) and emoji (:) give meaning to.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# Exactly the characters Python-Markdown's backslash escapes (its ESCAPED_CHARS, less ``>``,
+# which is written as an entity): escaping any other character would print the backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def html_text(text: str) -> str:
@@ -27,6 +27,11 @@ def md_inline(text: str) -> str:
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
     escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(escaped.split())
+
+
+def md_cell(text: str) -> str:
+    """Escape text for a cell of a Markdown table (``|`` is escaped too)."""
+    return md_inline(text).replace("|", "\\|")
 
 
 def yaml_string(text: str) -> str:

@@ -133,18 +133,22 @@ def _note(note: Note, spans: Sequence[Span]) -> str:
 
 
 def paragraph_pages(source: Source) -> dict[str, str]:
-    """Paragraph number → the printed page(s) it stands on (``17`` or ``17–18``), where known."""
+    """Paragraph number → the printed page(s) it stands on (``17`` or ``17–18``), where known.
+
+    A page is known from the last page break before the paragraph; after a break whose
+    number did not survive, pages are unknown until the next numbered break.
+    """
     pages: dict[str, str] = {}
     current: str | None = None
     for block in source.document.blocks():
         inlines: tuple[Inline, ...] = getattr(block, "inlines", ())
-        breaks = [n for n in inlines if isinstance(n, PageBreak) and n.label]
-        starts_with_break = bool(inlines and isinstance(inlines[0], PageBreak) and inlines[0].label)
-        first = breaks[0].label if starts_with_break and breaks else current
+        breaks = [n for n in inlines if isinstance(n, PageBreak)]
+        starts_with_break = bool(inlines and isinstance(inlines[0], PageBreak))
+        first = breaks[0].label if starts_with_break else current
         if breaks:
             current = breaks[-1].label
         if isinstance(block, Paragraph) and block.n is not None and first:
-            last = current if current != first else None
+            last = current if current and current != first else None
             pages[str(block.n)] = f"{first}–{last}" if last else first
     return pages
 
