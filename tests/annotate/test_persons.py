@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scripts.annotate.fold import fold, fold_with_map
 from scripts.annotate.persons import find_mentions
-from scripts.model import Document, PageBreak, Text
+from scripts.model import Document, Emendation, NoteRef, PageBreak, Text
 from tests.annotate.persons_helpers import authority, document, person
 
 HO = person("ho-chi-minh", "Hồ Chí Minh", variants=("Ho Chi Minh",), short=("Hồ",))
@@ -189,3 +189,16 @@ def test_short_form_shared_by_two_persons_named_in_full_is_reported_ambiguous() 
     li2 = person("li-xiannian", "Li Xiannian", short=("Li",))
     doc = document("Li Peng and Li Xiannian arrived. Li spoke.")
     assert find_mentions([("s", doc)], authority(li, li2)).ambiguous == (("s", "Li"),)
+
+
+def test_name_repaired_by_an_emendation_and_cut_by_a_note_reference_is_found() -> None:
+    zhou = person("zhou-enlai", "Zhou Enlai")
+    inlines = (
+        Text("During the Geneva Conference in 1954, "),
+        Emendation("Zho u", "Zhou", "stray-space", 12),
+        Text(" Enlai"),
+        NoteRef("5", "5", "5", 12),
+        Text(" had visited Burma"),
+    )
+    found = find_mentions([("s", document(inlines))], authority(zhou)).mentions
+    assert [(m.start, m.end, m.text) for m in found] == [(38, 48, "Zhou Enlai")]
