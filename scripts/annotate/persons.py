@@ -22,12 +22,16 @@ False friends — matches that are not mentions of the person, recorded with the
 ``title-subject``
     the title of a work in which the person is the subject, not the author:
     ``Deng Xiaoping’s Long War: The Military Conflict … by Xiaoming Zhang`` (a possessive
-    followed by a title with a colon and then ``by`` + author); in notes a possessive title
-    with a colon without ``by`` (the author stands before it); a capitalised title word
-    directly before the name after a comma or quotation mark (``Tín, Following Ho Chi
-    Minh``); in notes a quoted title closed by a comma and a title between the author's
-    comma and the publication data (``Vogel, Deng Xiaoping and the Transformation of China
-    (Cambridge, 2011)``).
+    followed by a title with a colon and then, in the same sentence, ``by`` + author); in
+    notes a possessive title with a colon without ``by`` (the author stands before it); a
+    capitalised title word the texts also use in lower case, directly before the name after
+    a comma, semicolon, bracket or opening quotation mark (``Tín, Following Ho Chi Minh``;
+    honorifics such as ``Premier`` or ``Comrade`` excepted); in notes, a quoted title closed
+    by a comma, and a title between the author's comma and the publication data (``Vogel,
+    Deng Xiaoping and the Transformation of China (Cambridge, 2011)``). In notes this rule
+    also sets aside a name in a title of which the person is the author (``Jianguo yilai
+    Liu Shaoqi wengao [Liu Shaoqi’s Manuscripts …] (Beijing, 1998)``): notes are not counted,
+    and telling author from subject inside a title needs more than the words give.
 
 Counted on purpose: ``the Carter administration``, ``the Diem regime`` (the government of
 the person, indexed under the person as back-of-book indexes do), compounds like
