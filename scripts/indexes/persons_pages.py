@@ -19,6 +19,9 @@ from scripts.pages import Page
 from scripts.render.escape import md_inline, yaml_string
 
 CATEGORY_LABEL = {"actor": "historical actor", "scholar": "scholar or author"}
+EXCLUDE = " { data-search-exclude }"
+"""Keeps a section out of the search index: mention lists quote the sources, and would make
+every person page a hit for every name it quotes, crowding the source pages out of results."""
 CONTEXT = 70
 """Characters of context either side of a mention in a keyword-in-context line."""
 
@@ -43,8 +46,17 @@ def other_forms(person: Person) -> list[str]:
     return [*person.variants, *person.short]
 
 
-def _front_matter(title: str, description: str) -> str:
-    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n---\n\n"
+SEARCH_BOOST = 0.001
+"""Rank of a person page in search, below the texts: a query for ``Le Duan`` should show the
+passages first; and the many titles ``Lê …`` would otherwise fill the first results."""
+
+
+def _front_matter(title: str, description: str, boost: float | None = None) -> str:
+    search = f"search:\n  boost: {boost}\n" if boost is not None else ""
+    return (
+        f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n"
+        f"{search}---\n\n"
+    )
 
 
 def _life(person: Person) -> str:
@@ -98,7 +110,10 @@ def person_page(
     description = (
         f"{person.name}{years}, {person.role}: every mention in the sources of the edition."
     )
-    out = [_front_matter(person.name, description), f"# {md_inline(person.name)}\n\n"]
+    out = [
+        _front_matter(person.name, description, SEARCH_BOOST),
+        f"# {md_inline(person.name)}\n\n",
+    ]
     facts = [f"**Role:** {md_inline(person.role)}"]
     if _life(person):
         facts.append(f"**Life:** {md_inline(_life(person))}")
@@ -110,7 +125,7 @@ def person_page(
     out.append("  \n".join(facts) + "\n\n")
     body = [m for m in mentions if not m.in_note and m.paragraph is not None]
     notes = [m for m in mentions if m.in_note or m.paragraph is None]
-    out.append("## Mentions in the texts\n\n")
+    out.append(f"## Mentions in the texts{EXCLUDE}\n\n")
     if not body:
         out.append("No mention in the body of any source.\n\n")
     for source in sources:
@@ -120,7 +135,7 @@ def person_page(
         paragraphs = len({m.location for m in here})
         first, last = here[0].location, here[-1].location
         out.append(
-            f"### {md_inline(source.label)}\n\n"
+            f"### {md_inline(source.label)}{EXCLUDE}\n\n"
             f"{len(here)} mention(s) in {paragraphs} paragraph(s); "
             f"first in [{_location_label(first)}]({_link(source.slug, first)}), "
             f"last in [{_location_label(last)}]({_link(source.slug, last)}).\n\n"
@@ -133,7 +148,8 @@ def person_page(
         out.append("\n")
     if notes:
         out.append(
-            "## In the notes and front matter\n\nNotes mostly name authors of cited works; "
+            f"## In the notes and front matter{EXCLUDE}\n\n"
+            "Notes mostly name authors of cited works; "
             "these mentions are not counted above.\n\n"
         )
         for source in sources:
@@ -143,7 +159,7 @@ def person_page(
                 out.append(f"- [{label}]({_link(m.source, m.location)}) {snippet}\n")
         out.append("\n")
     if companions:
-        out.append("## Named in the same paragraphs\n\n")
+        out.append(f"## Named in the same paragraphs{EXCLUDE}\n\n")
         for other, shared in companions:
             out.append(f"- [{md_inline(other.name)}]({other.id}.md) — {shared} paragraph(s)\n")
         out.append("\n")

@@ -141,7 +141,7 @@ def test_person_page_groups_mentions_by_source_with_first_and_last(
         "first in [¶1](../sources/cam/index.md#p1), last in [¶3](../sources/cam/index.md#p3)"
         in page
     )
-    assert page.index("### Source cam") < page.index("### Source cia")
+    assert page.index("### Source cam {") < page.index("### Source cia {")
     assert "- [¶1](../sources/cia/index.md#p1) Đặng Xuân Khu spoke before **Le Duan**\\." in page
 
 
