@@ -181,3 +181,12 @@ def test_every_person_of_the_committed_authority_is_named_in_a_source(root: Path
     found = find_mentions([(s.meta.slug, s.document) for s in sources], authority)
     named = {m.person for m in found.mentions}
     assert [p.id for p in authority.persons if p.id not in named] == []
+
+
+def test_person_pages_rank_low_in_search_and_keep_quotations_out(contribution: Contribution) -> None:
+    page = _page(contribution, "persons/le-duan.md")
+    front = page.split("---")[1]
+    assert "search:\n  boost: " in front
+    assert "## Mentions in the texts { data-search-exclude }" in page
+    assert "## Named in the same paragraphs { data-search-exclude }" in page
+    assert "search:" not in _page(contribution, "persons/index.md").split("---")[1]
