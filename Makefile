@@ -51,5 +51,13 @@ test: setup browser ## Set up everything and run every test
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 -q
 
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	npm ci --prefix tools --no-audit --no-fund --loglevel=error
+	touch $@
+
+offline: setup tools/node_modules/.installed ## Build the site for file:// use and zip it (build/indochina-edition-offline.zip)
+	OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline-site
+	$(BIN)/python -m scripts.offline build/offline-site build/indochina-edition-offline.zip
+
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

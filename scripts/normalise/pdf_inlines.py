@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scripts.model import Emendation, Inline, NoteRef, PageBreak, Sic, Text
 from scripts.normalise.pdf_layout import Line, width
@@ -133,7 +133,8 @@ def inlines(
             continue
         node = make(text[start:end].strip(), _line_at(offsets, start))
         if start > position:
-            out.append(Text(_before(text[position:start], node)))
+            run, node = _before(text[position:start], node)
+            out.append(Text(run))
         out.append(node)
         position = end
     if position < len(text):
@@ -141,19 +142,20 @@ def inlines(
     return tuple(node for node in out if not (isinstance(node, Text) and not node.text))
 
 
-def _before(run: str, node: Inline) -> str:
+def _before(run: str, node: Inline) -> tuple[str, Inline]:
     """The text run before a node, without the space before a printed-empty number.
 
     A note or page number takes no room in the reading text, so the space before it would
-    double the space after it. It is dropped where punctuation precedes it (``there. 4 In``
-    reads ``there. In``); after a letter the space must stay, or the witness would read the
-    word and the number as one token (``Indochina 1 in``).
+    double the space after it. The space is dropped from the run; where a letter precedes
+    it, the number's witness keeps it (``Indochina 1 in`` is witnessed as ``Indochina`` +
+    `` 1`` + `` in``), so that the word and the number stay two tokens.
     """
     if isinstance(node, NoteRef | PageBreak) and node.witness and run.rstrip() != run:
         stripped = run.rstrip()
-        if stripped and not (stripped[-1].isalnum() or stripped[-1] == "_"):
-            return stripped
-    return run
+        if stripped and (stripped[-1].isalnum() or stripped[-1] == "_"):
+            return stripped, replace(node, raw=" " + node.raw)
+        return stripped, node
+    return run, node
 
 
 def _page_break(page: Page) -> Callable[[str, int], Inline]:

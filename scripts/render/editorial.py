@@ -125,7 +125,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
     else:
         lines += ["None.", ""]
     if absent:
-        lines += ["## Notes whose text is not in the capture", ""]
+        lines += ["## List of the notes without text", ""]
         lines += [", ".join(f"[{md_inline(n.label)}](index.md#fn:{n.key})" for n in absent), ""]
     lines += ["## Removals", ""]
     if doc.removals:
@@ -143,6 +143,8 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         )
     else:
         lines += ["None.", ""]
+    if extra:
+        lines += ["## From the indexes", ""]
     for slug_section in extra.values():
         lines += [slug_section, ""]
     return Page(f"sources/{meta.slug}/editorial.md", "\n".join(lines))

@@ -26,7 +26,7 @@ def _open(span: Span, prefix: str) -> str:
     if span.href is not None and span.kind in LINK_KINDS:
         return f'<a class="mention mention--{span.kind}" href="{html_text(prefix + span.href)}" title="{title}">'
     if span.kind == "abbr":
-        return f'<abbr title="{title}">'
+        return f'<abbr title="{title}" tabindex="0">'
     return f'<span class="mention mention--{span.kind}" title="{title}">'
 
 

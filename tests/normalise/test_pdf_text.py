@@ -60,7 +60,8 @@ def _text(inlines: tuple[object, ...]) -> str:
 def test_reference_number_glued_in_a_sentence_becomes_a_note_reference() -> None:
     doc = normalise(OPENING)
     refs = [n for n in _paragraphs(doc)[0].inlines if isinstance(n, NoteRef)]
-    assert [(r.key, r.raw, r.line) for r in refs] == [("1", "1", 3), ("2", "2", 4)]
+    # The raw form keeps the space before a number that follows a word (witness of "Indochina 1 in").
+    assert [(r.key, r.raw.strip(), r.line) for r in refs] == [("1", "1", 3), ("2", "2", 4)]
     assert "Indochina in order to prevent" in _text(_paragraphs(doc)[0].inlines)
 
 
@@ -108,7 +109,7 @@ def test_numbers_of_the_prose_are_not_references() -> None:
     )
     doc = normalise(raw)
     refs = [n for p in _paragraphs(doc) for n in p.inlines if isinstance(n, NoteRef)]
-    assert [r.raw for r in refs] == ["1", "2"]
+    assert [r.raw.strip() for r in refs] == ["1", "2"]
     assert "on 2 November 1960" in _text(_paragraphs(doc)[-1].inlines)
 
 
@@ -254,7 +255,7 @@ def test_names_split_by_a_page_break_come_out_whole(seed: Document) -> None:
 
 def test_printed_page_numbers_are_footers_and_the_rest_inferred(seed: Document) -> None:
     breaks = seed.page_breaks()
-    numbered = [(b.label, b.raw) for b in breaks if b.raw]
+    numbered = [(b.label, b.raw.strip()) for b in breaks if b.raw]
     assert numbered == [("33", "33"), ("40", "40")]
     labels = [b.label for b in breaks]
     assert labels == [str(n) for n in range(2, 45)]
@@ -330,7 +331,7 @@ def test_page_labels_are_not_inferred_when_the_sequence_disagrees() -> None:
         "with the Americans. They said so.\n"
     )
     breaks = normalise(raw).page_breaks()
-    assert [(b.label, b.raw, b.inferred) for b in breaks] == [
+    assert [(b.label, b.raw.strip(), b.inferred) for b in breaks] == [
         ("33", "33", False),
         (None, "", False),
         ("40", "40", False),
