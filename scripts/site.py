@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scripts import citation_formats, manifest
 from scripts.annotate import Span
-from scripts.indexes import glossary, timeline, works
+from scripts.indexes import glossary, persons, timeline, works
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.editorial import render_editorial
 from scripts.render.home import render_home
@@ -29,7 +29,7 @@ from scripts.sources import Source, load_sources
 
 Index = Callable[[Sequence[Source]], Contribution]
 
-INDEXES: list[Index] = [timeline.build, works.build, glossary.build]
+INDEXES: list[Index] = [persons.build, timeline.build, works.build, glossary.build]
 """Every index of the edition, in the order their home-page fragments appear."""
 
 

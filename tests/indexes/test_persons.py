@@ -183,7 +183,9 @@ def test_every_person_of_the_committed_authority_is_named_in_a_source(root: Path
     assert [p.id for p in authority.persons if p.id not in named] == []
 
 
-def test_person_pages_rank_low_in_search_and_keep_quotations_out(contribution: Contribution) -> None:
+def test_person_pages_rank_low_in_search_and_keep_quotations_out(
+    contribution: Contribution,
+) -> None:
     page = _page(contribution, "persons/le-duan.md")
     front = page.split("---")[1]
     assert "search:\n  boost: " in front
