@@ -16,6 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from scripts.errors import EditionError
 from scripts.site import SiteOutput, build
@@ -148,3 +150,28 @@ def test_mkdocs_build_shows_every_payload_literally(tmp_path: Path) -> None:
         assert _words(payload) in shown.text, payload
     assert not any('alert("hostile")' in body for body in shown.scripts)
     assert "onerror" not in shown.attributes and "markdown" not in shown.attributes
+
+
+_PRINTABLE = st.text(
+    alphabet=st.sampled_from(
+        [chr(c) for c in range(0x20, 0x7F)] + list("–—“”‘’…«»§¶†‡°×·")
+    ),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: s.strip() and not re.search(r"Footnote \d", s))
+
+
+@pytest.mark.parametrize("placement", sorted(PLACEMENTS))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(payload=_PRINTABLE)
+def test_any_printable_text_is_shown_literally(
+    placement: str, payload: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Generated text of ASCII punctuation and typographic marks, in every placement."""
+    page, mutate = PLACEMENTS[placement]
+    shown = _page(_build_with(mutate(payload), tmp_path_factory.mktemp("case")), page)
+    baseline = _baseline(placement)
+    assert Counter(shown.tags) == Counter(baseline.tags), "elements differ from the baseline"
+    assert _words(payload) in shown.text
