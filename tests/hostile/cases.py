@@ -114,10 +114,19 @@ REFUSED: dict[str, Refused] = {
         line=31,
         words="UTF-8",
     ),
-    "latin1-file": Refused(source=BASE_SOURCE.replace("–", "-").replace("“", '"').replace("”", '"')
-                           .replace("‘", "'").replace("’", "'").replace("×", "x").replace("\u00a0", " ")
-                           .replace("Summary", "Résumé\n\nSummary").encode("latin-1", "replace"),
-                           line=18, words="UTF-8"),
+    "latin1-file": Refused(
+        source=BASE_SOURCE.replace("–", "-")
+        .replace("“", '"')
+        .replace("”", '"')
+        .replace("‘", "'")
+        .replace("’", "'")
+        .replace("×", "x")
+        .replace("\u00a0", " ")
+        .replace("Summary", "Résumé\n\nSummary")
+        .encode("latin-1", "replace"),
+        line=18,
+        words="UTF-8",
+    ),
     "reference-with-no-note": Refused(
         source=_append_to_line(BASE_SOURCE, 32, " More.Footnote 9"), line=32, words="Footnote 9"
     ),
@@ -131,7 +140,9 @@ REFUSED: dict[str, Refused] = {
         line=40,
         words="twice",
     ),
-    "no-summary-heading": Refused(source=BASE_SOURCE.replace("\nSummary\n", "\nAbstract\n"), line=1),
+    "no-summary-heading": Refused(
+        source=BASE_SOURCE.replace("\nSummary\n", "\nAbstract\n"), line=1
+    ),
     # The web-capture layout is recognised by exact lines; trailing blanks hide the "Summary"
     # heading, and the build says so rather than guessing.
     "trailing-spaces-and-tabs": Refused(source=BASE_SOURCE.replace("\n", " \t\n"), words="Summary"),

@@ -109,4 +109,6 @@ def read_html(html: str) -> Html:
     reader = _Reader()
     reader.feed(html)
     reader.close()
-    return Html(reader.tags, reader.attributes, reader.scripts, " ".join("".join(reader.text).split()))
+    return Html(
+        reader.tags, reader.attributes, reader.scripts, " ".join("".join(reader.text).split())
+    )

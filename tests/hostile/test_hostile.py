@@ -104,7 +104,11 @@ def test_the_corpus_holds_at_least_fifty_cases() -> None:
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, *args], cwd=cwd, capture_output=True, text=True, check=False,
+        [sys.executable, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
         env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"},
     )
 
@@ -153,9 +157,7 @@ def test_mkdocs_build_shows_every_payload_literally(tmp_path: Path) -> None:
 
 
 _PRINTABLE = st.text(
-    alphabet=st.sampled_from(
-        [chr(c) for c in range(0x20, 0x7F)] + list("–—“”‘’…«»§¶†‡°×·")
-    ),
+    alphabet=st.sampled_from([chr(c) for c in range(0x20, 0x7F)] + list("–—“”‘’…«»§¶†‡°×·")),
     min_size=1,
     max_size=60,
 ).filter(lambda s: s.strip() and not re.search(r"Footnote \d", s))

@@ -26,7 +26,10 @@ from tests.hostile.project import BASE_SOURCE
 REAL_LINES = sorted(
     {
         line
-        for path in [*sorted((ROOT / "sources").glob("*/source.*")), Path(__file__).with_name("base") / "source.txt"]
+        for path in [
+            *sorted((ROOT / "sources").glob("*/source.*")),
+            Path(__file__).with_name("base") / "source.txt",
+        ]
         for line in path.read_text(encoding="utf-8").split("\n")
     }
 )
@@ -37,7 +40,9 @@ _line = st.one_of(
     st.sampled_from(REAL_LINES),
     st.sampled_from(list(PAYLOADS.values())),
     st.text(max_size=60),
-    st.sampled_from(["", "Summary", "Footnotes", "Footnote 1", "1 A note.", "- 17 -", "[REDACTED]"]),
+    st.sampled_from(
+        ["", "Summary", "Footnotes", "Footnote 1", "1 A note.", "- 17 -", "[REDACTED]"]
+    ),
 )
 
 

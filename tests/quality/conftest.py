@@ -19,7 +19,9 @@ AXE_JS = TOOLS / "axe-core" / "axe.min.js"
 
 def _tool(path: Path) -> Path:
     if not path.is_file():
-        pytest.fail(f"{path.relative_to(ROOT)} is missing: run 'make quality-tools' (make test does it)")
+        pytest.fail(
+            f"{path.relative_to(ROOT)} is missing: run 'make quality-tools' (make test does it)"
+        )
     return path
 
 

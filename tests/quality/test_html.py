@@ -13,14 +13,14 @@ MATERIAL_EXEMPTIONS: list[tuple[str, str, str]] = [
     (
         r"^Attribute “autocomplete” is only allowed when the input type is ",
         'class="md-toggle"',
-        "Material's base.html puts autocomplete=\"off\" on its hidden drawer and search toggle "
+        'Material\'s base.html puts autocomplete="off" on its hidden drawer and search toggle '
         "checkboxes so that Firefox does not restore their checked state on back navigation; "
         "browsers accept it and it has no effect on readers.",
     ),
     (
         r"^Bad value “” for attribute “tabindex” on element “label”",
         'class="md-nav__link"',
-        "Material's partials/nav-item.html writes tabindex=\"\" on the label of a navigation "
+        'Material\'s partials/nav-item.html writes tabindex="" on the label of a navigation '
         "section when navigation.sections is on; an empty tabindex is ignored by browsers "
         "(the label is not focusable, as intended for a section heading).",
     ),

@@ -33,10 +33,12 @@ def test_every_internal_link_and_anchor_of_the_site_resolves(
     result = subprocess.run(
         [
             str(Path(sys.executable).with_name("linkchecker")),
-            "--config", str(CONFIG),
+            "--config",
+            str(CONFIG),
             "--no-status",
             "--verbose",
-            "--output", "csv",
+            "--output",
+            "csv",
             unthrottled_site_url,
         ],
         capture_output=True,
