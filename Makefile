@@ -53,11 +53,15 @@ test: setup browser quality-tools ## Set up everything and run every test
 
 quality-tools: tools/node_modules/.installed ## Install the HTML and accessibility checkers (tools/package-lock.json)
 
-# npm ci installs exactly the locked versions; --ignore-scripts skips vnu-jar's optional Java
-# download (the machine's Java 17 runs vnu.jar).
+# npm ci installs exactly the locked versions (vnu-jar, axe-core, iframe-worker);
+# --ignore-scripts skips vnu-jar's optional Java download (the machine's Java 17 runs vnu.jar).
 tools/node_modules/.installed: tools/package.json tools/package-lock.json
-	npm ci --prefix tools --ignore-scripts --no-audit --no-fund
+	npm ci --prefix tools --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+offline: setup tools/node_modules/.installed ## Build the site for file:// use and zip it (build/indochina-edition-offline.zip)
+	OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline-site
+	$(BIN)/python -m scripts.offline build/offline-site build/indochina-edition-offline.zip
 
 bench: setup ## Time each pipeline stage and the build at 1x, 10x and 100x; rewrite docs/how-it-is-built.md
 	$(BIN)/python -m scripts.bench

@@ -83,7 +83,7 @@ def bibliography(meta: SourceMeta) -> str:
     else:
         parts.append(f"{human_date(meta.issued)}.")
     if meta.pages:
-        parts.append(f"Pp. {meta.pages}.")
+        parts.append(f"Pp. {meta.pages}." if meta.container else f"{meta.pages} pp.")
     if meta.online:
         parts.append(f"Published online {human_date(meta.online)}.")
     if meta.url:

@@ -3,6 +3,7 @@
     edition check               normalise every source, verify conservation and anchors, print counts
     edition manifest            list anchors that are new since the committed manifest
     edition manifest --update   rewrite the anchor manifests on purpose (review in git diff)
+    edition audit-persons       list name-like words that match no entry of the person index
 
 Bad input prints one line ``file:line: message`` and exits with status 1, never a traceback.
 """
@@ -74,7 +75,18 @@ def build_parser(commands: dict[str, Command]) -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS: dict[str, Command] = {"check": cmd_check, "manifest": cmd_manifest}
+def cmd_audit_persons(args: argparse.Namespace) -> int:
+    """List name-like words of the texts that match no entry of sources/persons.yml."""
+    from scripts.annotate.persons_audit import main_audit
+
+    return main_audit(_root(args))
+
+
+COMMANDS: dict[str, Command] = {
+    "check": cmd_check,
+    "manifest": cmd_manifest,
+    "audit-persons": cmd_audit_persons,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -48,15 +48,17 @@ def anchors(document: Document) -> list[Anchor]:
             Anchor(f"p{paragraph.n}", _fingerprint(paragraph.text), _excerpt(paragraph.text))
         )
         for node in paragraph.inlines:
-            if isinstance(node, PageBreak) and node.anchor:
-                out.append(
-                    Anchor(node.anchor, _fingerprint(f"in p{paragraph.n}"), f"in p{paragraph.n}")
-                )
+            if isinstance(node, PageBreak):
+                for anchor in (node.foot_anchor, node.anchor):
+                    if anchor:
+                        where = f"in p{paragraph.n}"
+                        out.append(Anchor(anchor, _fingerprint(where), where))
     seen = {a.anchor for a in out}
     for node in document.page_breaks():
-        if node.anchor and node.anchor not in seen:
-            seen.add(node.anchor)
-            out.append(Anchor(node.anchor, _fingerprint("front matter"), "front matter"))
+        for anchor in (node.foot_anchor, node.anchor):
+            if anchor and anchor not in seen:
+                seen.add(anchor)
+                out.append(Anchor(anchor, _fingerprint("front matter"), "front matter"))
     for note in document.notes:
         text = note.text if note.present else "(text not in capture)"
         out.append(Anchor(f"fn:{note.key}", _fingerprint(text), _excerpt(text)))

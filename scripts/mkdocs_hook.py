@@ -4,6 +4,8 @@
   unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code.
 - ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
   a virtual file (nothing generated is written into ``docs/``).
+- ``on_post_build``: write the accent-folding search worker (:mod:`scripts.search_fold`) and,
+  for the offline copy, point links at ``index.html`` files (:mod:`scripts.offline`).
 
 Bad input raises :class:`~scripts.errors.EditionError`; it is re-raised as MkDocs'
 ``PluginError`` so the user sees one line naming file and line, and no traceback.
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +41,10 @@ def _commit_time() -> str | None:
 
 
 def on_config(config: Any) -> Any:
+    from scripts import offline
+
+    if offline.enabled():
+        offline.configure(config)
     if "SOURCE_DATE_EPOCH" not in os.environ:
         os.environ["SOURCE_DATE_EPOCH"] = _commit_time() or "0"
     for name in [m for m in sys.modules if m == "scripts" or m.startswith("scripts.")]:
@@ -47,6 +54,7 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
+    from scripts import offline
     from scripts.errors import EditionError
     from scripts.site import build
 
@@ -58,4 +66,20 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, page.path, content=page.content))
     for data in output.data:
         files.append(File.generated(config, data.path, content=data.content.encode("utf-8")))
+    if offline.enabled():
+        try:
+            files.append(File.generated(config, offline.SHIM_URL, content=offline.shim()))
+        except FileNotFoundError as err:
+            raise PluginError(str(err)) from None
     return files
+
+
+@event_priority(-200)  # after Material's offline plugin has inlined the search index (-100)
+def on_post_build(config: Any) -> None:
+    from scripts import offline
+    from scripts.search_fold import write_folded_worker
+
+    site_dir = Path(config["site_dir"])
+    write_folded_worker(site_dir)
+    if offline.enabled():
+        offline.link_files(site_dir)

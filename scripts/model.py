@@ -109,6 +109,10 @@ class PageBreak:
     """Line of the raw source (1-based)."""
     inferred: bool = False
     """True when the label is not printed but certain from the sequence."""
+    foot: str | None = None
+    """The number printed at the foot of the page that ends here, when the witness numbers its
+    pages at the foot: that printed number gets an anchor of its own (``page-<foot>``), so a
+    citation of the printed page still resolves, to the end of that page."""
 
     @property
     def printed(self) -> str:
@@ -122,6 +126,11 @@ class PageBreak:
     def anchor(self) -> str | None:
         """The public anchor ``page-<label>``, lower-cased; None for an unnumbered break."""
         return f"page-{self.label.lower()}" if self.label else None
+
+    @property
+    def foot_anchor(self) -> str | None:
+        """The anchor ``page-<foot>`` of the printed foot number ending the previous page."""
+        return f"page-{self.foot.lower()}" if self.foot else None
 
 
 @dataclass(frozen=True)

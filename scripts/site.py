@@ -18,17 +18,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import manifest
+from scripts import citation_formats, manifest
 from scripts.annotate import Span
+from scripts.indexes import glossary, persons, timeline, works
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.editorial import render_editorial
 from scripts.render.home import render_home
-from scripts.render.source_page import render_source
+from scripts.render.source_page import render_source, source_url
 from scripts.sources import Source, load_sources
 
 Index = Callable[[Sequence[Source]], Contribution]
 
-INDEXES: list[Index] = []
+INDEXES: list[Index] = [persons.build, timeline.build, works.build, glossary.build]
 """Every index of the edition, in the order their home-page fragments appear."""
 
 
@@ -69,6 +70,11 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
     for source in sources:
         slug = source.meta.slug
         pages.append(render_source(source, frozen, links.get(slug, []), site_url=site_url))
+        url = source_url(source, site_url)
+        data.append(
+            DataFile(f"sources/{slug}/{slug}.bib", citation_formats.bibtex(source.meta, url))
+        )
+        data.append(DataFile(f"sources/{slug}/{slug}.ris", citation_formats.ris(source.meta, url)))
         pages.append(render_editorial(source, editorial.get(slug, {})))
     pages.append(render_home(sources, [c.home for c in contributions]))
     return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)

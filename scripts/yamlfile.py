@@ -74,7 +74,9 @@ def load_yaml(path: Path, *, display: str | None = None) -> tuple[Any, dict[Loc,
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "invalid YAML"
-        raise EditionError(name, mark.line + 1 if mark else None, f"invalid YAML: {problem}") from None
+        raise EditionError(
+            name, mark.line + 1 if mark else None, f"invalid YAML: {problem}"
+        ) from None
     lines: dict[Loc, int] = {}
     if node is not None:
         _lines(node, (), lines)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from scripts.model import Document
-from scripts.normalise import web_capture
+from scripts.normalise import ocr_staff_study, pdf_text, web_capture
 
 Normaliser = Callable[[str], Document]
 
 NORMALISERS: dict[str, Normaliser] = {
+    "pdf-text": pdf_text.normalise,
     "web-capture": web_capture.normalise,
+    "ocr-staff-study": ocr_staff_study.normalise,
 }
 """Registered normalisers by the name ``meta.yml`` uses."""

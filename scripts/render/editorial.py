@@ -9,7 +9,7 @@ from scripts import conserve
 from scripts.annotate import runs
 from scripts.model import Emendation, NoteRef, PageBreak, Redaction, Sic
 from scripts.pages import Page
-from scripts.render.escape import md_inline, yaml_string
+from scripts.render.escape import md_cell, md_inline, yaml_string
 from scripts.rules_catalogue import describe_rule
 from scripts.sources import Source
 
@@ -26,7 +26,7 @@ def _where(location: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return md_inline(text) if text.strip() else "(nothing)"
+    return md_cell(text) if text.strip() else "(nothing)"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -109,7 +109,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         lines += _table(
             ["Where", "Raw line", "Source has", "Edition prints", "Rule"],
             [
-                [_where(loc), str(e.line), _cell(e.raw), _cell(e.printed), md_inline(e.rule)]
+                [_where(loc), str(e.line), _cell(e.raw), _cell(e.printed), md_cell(e.rule)]
                 for loc, e in emendations
             ],
         )
@@ -125,7 +125,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
     else:
         lines += ["None.", ""]
     if absent:
-        lines += ["## Notes whose text is not in the capture", ""]
+        lines += ["## List of the notes without text", ""]
         lines += [", ".join(f"[{md_inline(n.label)}](index.md#fn:{n.key})" for n in absent), ""]
     lines += ["## Removals", ""]
     if doc.removals:
@@ -137,12 +137,14 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         lines += _table(
             ["Raw line", "Category", "Reason", "Removed text"],
             [
-                [str(r.line), md_inline(r.category), md_inline(r.reason), _cell(r.raw)]
+                [str(r.line), md_cell(r.category), md_cell(r.reason), _cell(r.raw)]
                 for r in doc.removals
             ],
         )
     else:
         lines += ["None.", ""]
+    if extra:
+        lines += ["## From the indexes", ""]
     for slug_section in extra.values():
         lines += [slug_section, ""]
     return Page(f"sources/{meta.slug}/editorial.md", "\n".join(lines))

@@ -12,13 +12,9 @@ from __future__ import annotations
 import html
 import re
 
-# Exactly the characters a backslash escapes in the Markdown of mkdocs.yml: Python-Markdown's
-# ESCAPED_CHARS and the tables extension's "|". A backslash before any other character is
-# printed as a backslash ("Publisher\: ..."), so "~ ^ = :" are left alone: no enabled extension
-# gives them meaning. Enabling one that does (pymdownx tilde, caret, mark, emoji, def_list)
-# adds its characters to ESCAPED_CHARS, and they must then be added here;
-# tests/hostile/test_hostile.py renders every such character through the configured Markdown.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Exactly the characters Python-Markdown's backslash escapes (its ESCAPED_CHARS, less ``>``,
+# which is written as an entity): escaping any other character would print the backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def html_text(text: str) -> str:
@@ -31,6 +27,11 @@ def md_inline(text: str) -> str:
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
     escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(escaped.split())
+
+
+def md_cell(text: str) -> str:
+    """Escape text for a cell of a Markdown table (``|`` is escaped too)."""
+    return md_inline(text).replace("|", "\\|")
 
 
 def yaml_string(text: str) -> str:

@@ -26,7 +26,7 @@ def _open(span: Span, prefix: str) -> str:
     if span.href is not None and span.kind in LINK_KINDS:
         return f'<a class="mention mention--{span.kind}" href="{html_text(prefix + span.href)}" title="{title}">'
     if span.kind == "abbr":
-        return f'<abbr title="{title}">'
+        return f'<abbr title="{title}" tabindex="0">'
     return f'<span class="mention mention--{span.kind}" title="{title}">'
 
 
@@ -66,17 +66,29 @@ def _marker(node: Inline) -> str:
             f'data-label="{label}" role="doc-noteref" aria-label="Note {label}"></a></sup>'
         )
     if isinstance(node, PageBreak):
-        if node.anchor and node.label:
-            label = html_text(node.label)
-            inferred = " page-break--inferred" if node.inferred else ""
-            what = "inferred page" if node.inferred else "Page"
-            return (
-                f'<a class="page-break{inferred}" id="{html_text(node.anchor)}" '
-                f'href="#{html_text(node.anchor)}" data-label="{label}" '
-                f'aria-label="{what} {label} of the original begins here"></a>'
+        foot = ""
+        if node.foot_anchor and node.foot:
+            label = html_text(node.foot)
+            foot = (
+                f'<a class="page-foot" id="{html_text(node.foot_anchor)}" '
+                f'href="#{html_text(node.foot_anchor)}" data-label="{label}" '
+                f'aria-label="End of page {label} of the original (its number is printed at the foot)"></a>'
             )
-        return '<span class="page-break page-break--unnumbered" title="Page break of the original (its number is not in the capture)"></span>'
+        return foot + _break(node)
     return ""
+
+
+def _break(node: PageBreak) -> str:
+    if not (node.anchor and node.label):
+        return '<span class="page-break page-break--unnumbered" title="Page break of the original (its number is not in the capture)"></span>'
+    label = html_text(node.label)
+    inferred = " page-break--inferred" if node.inferred else ""
+    what = "Inferred page" if node.inferred else "Page"
+    return (
+        f'<a class="page-break{inferred}" id="{html_text(node.anchor)}" '
+        f'href="#{html_text(node.anchor)}" data-label="{label}" '
+        f'aria-label="{what} {label} of the original begins here"></a>'
+    )
 
 
 def _wrapper(node: Inline) -> tuple[str, str]:

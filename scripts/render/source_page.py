@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from scripts import citation
+import yaml
+
+from scripts import citation, citation_formats
 from scripts.annotate import Span
 from scripts.model import (
     Contents,
@@ -23,7 +25,7 @@ from scripts.model import (
     ParagraphKind,
 )
 from scripts.pages import Link, Page
-from scripts.render.escape import html_text, md_inline, yaml_string
+from scripts.render.escape import html_text, md_inline
 from scripts.render.inline import render_inlines
 from scripts.sources import Source
 
@@ -61,7 +63,11 @@ def _header(source: Source, links: Sequence[Link]) -> list[str]:
             f'<p class="source-edition-note"><strong>Note.</strong> {html_text(meta.edition_note)}</p>'
         )
         lines.append("")
-    items = ["[Editorial notes: every emendation and removal](editorial.md)"]
+    slug = meta.slug
+    items = [
+        "[Editorial notes: every emendation and removal](editorial.md)",
+        f"Download the citation: [BibTeX]({slug}.bib) · [RIS]({slug}.ris)",
+    ]
     items += [f"[{md_inline(link.label)}]({_md_target(link.href)})" for link in links]
     lines.append(" · ".join(items))
     lines += ["", "</div>", ""]
@@ -133,24 +139,33 @@ def _note(note: Note, spans: Sequence[Span]) -> str:
 
 
 def paragraph_pages(source: Source) -> dict[str, str]:
-    """Paragraph number → the printed page(s) it stands on (``17`` or ``17–18``), where known."""
+    """Paragraph number → the printed page(s) it stands on (``17`` or ``17–18``), where known.
+
+    A page is known from the last page break before the paragraph; after a break whose
+    number did not survive, pages are unknown until the next numbered break.
+    """
     pages: dict[str, str] = {}
     current: str | None = None
     for block in source.document.blocks():
         inlines: tuple[Inline, ...] = getattr(block, "inlines", ())
-        breaks = [n for n in inlines if isinstance(n, PageBreak) and n.label]
-        starts_with_break = bool(inlines and isinstance(inlines[0], PageBreak) and inlines[0].label)
-        first = breaks[0].label if starts_with_break and breaks else current
+        breaks = [n for n in inlines if isinstance(n, PageBreak)]
+        starts_with_break = bool(inlines and isinstance(inlines[0], PageBreak))
+        first = breaks[0].label if starts_with_break else current
         if breaks:
             current = breaks[-1].label
         if isinstance(block, Paragraph) and block.n is not None and first:
-            last = current if current != first else None
+            last = current if current and current != first else None
             pages[str(block.n)] = f"{first}–{last}" if last else first
     return pages
 
 
+def source_url(source: Source, site_url: str) -> str:
+    """The public URL of a source's reading page."""
+    return site_url.rstrip("/") + f"/sources/{source.meta.slug}/"
+
+
 def _cite_data(source: Source, site_url: str) -> str:
-    url = site_url.rstrip("/") + f"/sources/{source.meta.slug}/"
+    url = source_url(source, site_url)
     template = citation.paragraph_note(
         source.meta, paragraph=0, page=None, url="{url}", accessed="{accessed}"
     ).replace("para. 0", "{page}para. {para}")
@@ -165,10 +180,22 @@ def render_source(
     """The Markdown of ``/sources/<slug>/``."""
     doc = source.document
     slug = source.meta.slug
+    url = source_url(source, site_url)
+    front = {
+        "title": source.meta.title,
+        "description": description(source),
+        "scholarly": {
+            "highwire": [list(tag) for tag in citation_formats.highwire(source.meta, url)],
+            "opengraph": [
+                list(tag)
+                for tag in citation_formats.opengraph(source.meta, url, description(source))
+            ],
+            "jsonld": citation_formats.jsonld_text(source.meta, url),
+        },
+    }
     lines = [
         "---",
-        f"title: {yaml_string(source.meta.title)}",
-        f"description: {yaml_string(description(source))}",
+        yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000).rstrip(),
         "---",
         "",
         f"# {md_inline(source.meta.title)}",

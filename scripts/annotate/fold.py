@@ -1,0 +1,75 @@
+"""Fold text for name matching, keeping a map back to the printed characters.
+
+Sources spell the same person ``Lê Duẩn`` and ``Le Duan``, ``Phạm Văn Đồng`` and ``Pham Van
+Dong``. Matching runs on a *folded* form: compatibility decomposition (NFKD), combining
+marks dropped, ``đ/Đ`` turned into ``d/D`` (they have no decomposition), Cyrillic letters
+that look like Latin ones mapped to them (the Cambridge capture types ``Vӑn`` with a Cyrillic
+``ӑ``), and typographic apostrophes and dashes reduced to their ASCII forms. Case is kept:
+names are capitalised, and matching case-sensitively keeps ``path`` from being ``Path``.
+
+Every folded character remembers the index of the printed character it came from, so a
+match in the folded text gives offsets in the printed text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Letters with no Unicode decomposition to a Latin base, mapped by hand.
+_SPECIAL = {
+    "đ": "d",
+    "Đ": "D",
+    "ð": "d",
+    "ø": "o",
+    "Ø": "O",
+    "ł": "l",
+    "Ł": "L",
+    "ı": "i",
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "‐": "-",
+    "‑": "-",
+}
+# Cyrillic homoglyphs of Latin letters (after NFKD has split off their diacritics).
+_CYRILLIC = str.maketrans("аеорсхуіјАВЕКМНОРСТХІЈ", "aeopcxyijABEKMHOPCTXIJ")
+
+
+def fold_char(char: str) -> str:
+    """The folded form of one printed character (may be empty or longer than one)."""
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.translate(_CYRILLIC)
+
+
+def fold(text: str) -> str:
+    """The folded form of a string (``Phạm Vӑn Đồng`` → ``Pham Van Dong``)."""
+    return "".join(fold_char(char) for char in text)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded text and, for each of its characters, the printed index it comes from."""
+
+    text: str
+    """The folded characters."""
+    origin: tuple[int, ...]
+    """``origin[i]`` is the index in the printed text of folded character ``i``."""
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Printed offsets ``(start, end)`` of the folded slice ``[start:end]``."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold_with_map(text: str) -> Folded:
+    """Fold ``text`` and keep the way back to printed offsets."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for folded in fold_char(char):
+            chars.append(folded)
+            origin.append(index)
+    return Folded("".join(chars), tuple(origin))

@@ -1,0 +1,1 @@
+"""Indexes of the edition: each builds a Contribution (pages, data, spans) from the sources."""

@@ -1,0 +1,228 @@
+"""The pages of the person index: ``/persons/`` and one ``/persons/<id>/`` per person.
+
+Every piece of source or YAML text is escaped: ``md_inline`` in Markdown, ``html.escape``
+inside the raw HTML of the filterable list. Links between Markdown pages point at ``.md``
+files (MkDocs checks them); links inside raw HTML use final directory URLs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scripts.annotate.fold import fold
+from scripts.annotate.persons import Mention
+from scripts.annotate.persons_schema import Person
+from scripts.pages import Page
+from scripts.render.escape import md_inline, yaml_string
+
+CATEGORY_LABEL = {"actor": "historical actor", "scholar": "scholar or author"}
+EXCLUDE = " { data-search-exclude }"
+"""Keeps a section out of the search index: mention lists quote the sources, and would make
+every person page a hit for every name it quotes, crowding the source pages out of results."""
+CONTEXT = 70
+"""Characters of context either side of a mention in a keyword-in-context line."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What the person pages need to know of a source."""
+
+    slug: str
+    label: str
+    texts: dict[str, str]
+    """Printed text of every run by location (for keyword-in-context snippets)."""
+
+
+def sort_key(person: Person) -> tuple[str, str]:
+    """Alphabetical by folded preferred name (``Đ`` sorts with ``D``)."""
+    return fold(person.name).casefold(), person.id
+
+
+def other_forms(person: Person) -> list[str]:
+    """Every form but the preferred name: full variants, then forms used alone."""
+    return [*person.variants, *person.short]
+
+
+SEARCH_BOOST = 0.001
+"""Rank of a person page in search, below the texts: a query for ``Le Duan`` should show the
+passages first; and the many titles ``Lê …`` would otherwise fill the first results."""
+
+
+def _front_matter(title: str, description: str, boost: float | None = None) -> str:
+    search = f"search:\n  boost: {boost}\n" if boost is not None else ""
+    return (
+        f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n"
+        f"{search}---\n\n"
+    )
+
+
+def _life(person: Person) -> str:
+    parts = []
+    if person.born:
+        parts.append(f"born {person.born}")
+    if person.died:
+        parts.append(f"died {person.died}")
+    return ", ".join(parts)
+
+
+def kwic(text: str, mention: Mention) -> str:
+    """A keyword-in-context line in Markdown: escaped context, the mention in bold."""
+    left = text[max(0, mention.start - CONTEXT) : mention.start]
+    right = text[mention.end : mention.end + CONTEXT]
+    if mention.start > CONTEXT:
+        left = "…" + left.split(" ", 1)[-1] if " " in left else "…" + left
+    if mention.end + CONTEXT < len(text):
+        right = right.rsplit(" ", 1)[0] + "…" if " " in right else right + "…"
+    core = md_inline(text[mention.start : mention.end])
+    # md_inline trims; put back the spaces the text has on either side of the name.
+    before = md_inline(left) + (" " if left[-1:].isspace() else "")
+    after = (" " if right[:1].isspace() else "") + md_inline(right)
+    return f"{before}**{core}**{after}".strip()
+
+
+def _link(slug: str, location: str) -> str:
+    # A heading's run is ``h:<anchor>``; its element id is the bare anchor.
+    anchor = location[2:] if location.startswith("h:") else location
+    return f"../sources/{slug}/index.md#{anchor}"
+
+
+def _location_label(location: str) -> str:
+    if location.startswith("fn:"):
+        return f"note {location[3:]}"
+    if location.startswith("front"):
+        return "front matter"
+    if location.startswith("h:"):
+        return "heading"
+    return f"¶{location[1:]}"
+
+
+def person_page(
+    person: Person,
+    mentions: Sequence[Mention],
+    sources: Sequence[SourceInfo],
+    companions: Sequence[tuple[Person, int]],
+) -> Page:
+    """The page of one person: who, every mention by source, and who is named alongside."""
+    years = f" ({person.years})" if person.years else ""
+    description = (
+        f"{person.name}{years}, {person.role}: every mention in the sources of the edition."
+    )
+    out = [
+        _front_matter(person.name, description, SEARCH_BOOST),
+        f"# {md_inline(person.name)}\n\n",
+    ]
+    facts = [f"**Role:** {md_inline(person.role)}"]
+    if _life(person):
+        facts.append(f"**Life:** {md_inline(_life(person))}")
+    facts.append(f"**Category:** {CATEGORY_LABEL[person.category]}")
+    if other_forms(person):
+        facts.append("**Also named:** " + " · ".join(md_inline(v) for v in other_forms(person)))
+    if person.uri:
+        facts.append(f"**Authority record:** <{html.escape(person.uri)}>")
+    out.append("  \n".join(facts) + "\n\n")
+    body = [m for m in mentions if not m.in_note and m.paragraph is not None]
+    notes = [m for m in mentions if m.in_note or m.paragraph is None]
+    out.append(f"## Mentions in the texts{EXCLUDE}\n\n")
+    if not body:
+        out.append("No mention in the body of any source.\n\n")
+    for source in sources:
+        here = [m for m in body if m.source == source.slug]
+        if not here:
+            continue
+        paragraphs = len({m.location for m in here})
+        first, last = here[0].location, here[-1].location
+        out.append(
+            f"### {md_inline(source.label)}{EXCLUDE}\n\n"
+            f"{len(here)} mention(s) in {paragraphs} paragraph(s); "
+            f"first in [{_location_label(first)}]({_link(source.slug, first)}), "
+            f"last in [{_location_label(last)}]({_link(source.slug, last)}).\n\n"
+        )
+        for m in here:
+            snippet = kwic(source.texts[m.location], m)
+            out.append(
+                f"- [{_location_label(m.location)}]({_link(m.source, m.location)}) {snippet}\n"
+            )
+        out.append("\n")
+    if notes:
+        out.append(
+            f"## In the notes and front matter{EXCLUDE}\n\n"
+            "Notes mostly name authors of cited works; "
+            "these mentions are not counted above.\n\n"
+        )
+        for source in sources:
+            for m in (n for n in notes if n.source == source.slug):
+                snippet = kwic(source.texts[m.location], m)
+                label = f"{md_inline(source.label)}, {_location_label(m.location)}"
+                out.append(f"- [{label}]({_link(m.source, m.location)}) {snippet}\n")
+        out.append("\n")
+    if companions:
+        out.append(f"## Named in the same paragraphs{EXCLUDE}\n\n")
+        for other, shared in companions:
+            out.append(f"- [{md_inline(other.name)}]({other.id}.md) — {shared} paragraph(s)\n")
+        out.append("\n")
+    return Page(f"persons/{person.id}.md", "".join(out))
+
+
+def _no_body(elsewhere: bool) -> str:
+    return "named in notes or front matter only" if elsewhere else "not named in the texts"
+
+
+def index_page(
+    persons: Sequence[Person],
+    counts: Counter[tuple[str, str]],
+    sources: Sequence[SourceInfo],
+    in_notes: set[str],
+) -> Page:
+    """``/persons/``: every person, alphabetical, filterable by category, with mention counts."""
+    actors = sum(p.category == "actor" for p in persons)
+    named = len({pid for pid, _ in counts})
+    intro = (
+        f"The index records {len(persons)} persons ({actors} historical actors, "
+        f"{len(persons) - actors} scholars or authors); {named} of them are named in the body "
+        "of a source, the others in its notes only. Each entry gives the forms "
+        "the sources use and the number of mentions in the body of each source; the person's "
+        "page lists every mention with its context.\n\n"
+    )
+    out = [
+        _front_matter(
+            "Persons", "Index of the persons named in the three sources, with every mention."
+        ),
+        "# Persons\n\n",
+        intro,
+        '<div class="person-filter" data-person-filter hidden></div>\n\n',
+        '<ul class="person-index">\n',
+    ]
+    for person in sorted(persons, key=sort_key):
+        years = f" ({html.escape(person.years)})" if person.years else ""
+        forms = ", ".join(html.escape(v) for v in other_forms(person))
+        per_source = [
+            f"{html.escape(s.label)}: {counts[(person.id, s.slug)]}"
+            for s in sources
+            if counts[(person.id, s.slug)]
+        ]
+        out.append(
+            f'<li class="person-index__entry" data-category="{person.category}">'
+            f'<a href="{person.id}/">{html.escape(person.name)}</a>{years}'
+            f' <span class="person-index__category">{CATEGORY_LABEL[person.category]}</span>'
+            f" — {html.escape(person.role)}"
+            + (f'<br><span class="person-index__variants">Also: {forms}</span>' if forms else "")
+            + '<br><span class="person-index__counts">'
+            + (" · ".join(per_source) if per_source else _no_body(person.id in in_notes))
+            + "</span></li>\n"
+        )
+    out.append("</ul>\n\n")
+    out.append(
+        "## How names are found\n\n"
+        "A person is found in every spelling the index records, with or without diacritics "
+        "(*Lê Duẩn*, *Le Duan*), in older romanisations (*Mao Tsetung*) and with a possessive "
+        "(*Mao’s*). A surname used alone (*Mao*, *Ho*, *Zhou*) counts only in a source where "
+        "it can mean one person only, and never in the notes, which cite authors by surname. "
+        "Not counted: places and doctrines named after a person (*Hồ Chí Minh City*, *Mao "
+        "Zedong Thought*), words derived from a name (*Maoist*, *Leninism*), and the titles of "
+        "works about a person (*Deng Xiaoping’s Long War*). A government named after its head "
+        "(*the Carter administration*, *the Diem regime*) is counted under that person.\n"
+    )
+    return Page("persons/index.md", "".join(out))

@@ -1,0 +1,39 @@
+"""Which cited names are printed family name first: ``sources/works-names.yml``, validated.
+
+Works cited files a name under its last word unless this curated list says the name is
+printed in East Asian order, family name first. A malformed file stops the build with its
+file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scripts.annotate.citation_resolve import fold
+from scripts.yamlfile import load_yaml, validate
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+NAMES_FILE = ROOT / "sources" / "works-names.yml"
+
+
+class NameOrder(BaseModel):
+    """The schema of ``sources/works-names.yml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    family_first: list[str] = Field(
+        default_factory=list,
+        description="Names as the notes print them, family name first (Lee Kuan Yew).",
+    )
+
+
+def load_family_first(path: Path = NAMES_FILE, *, display: str | None = None) -> frozenset[str]:
+    """The folded names printed family name first; empty if the file does not exist."""
+    if not path.exists():
+        return frozenset()
+    shown = display or (str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
+    data, lines = load_yaml(path, display=shown)
+    order = validate(NameOrder, data or {}, lines, path=shown)
+    return frozenset(fold(name).strip() for name in order.family_first)

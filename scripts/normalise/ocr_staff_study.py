@@ -1,0 +1,328 @@
+"""Normaliser for an OCR'd CIA staff study (a typescript, delivered as Markdown).
+
+The layout: YAML front matter of the capture; a cover (release stamp, control line, series,
+title, reference title, office, espionage-law warning); a preface; a table of contents with
+dot leaders; the Summary on roman-numbered pages; the main text with numbered sections
+(``I.`` level 1, ``A.`` level 2, ``1.`` level 3). One paragraph per line.
+
+What the OCR did to it, and what this module does about it, in order:
+
+1. the front matter is removed and recorded (it is shown in the source's header);
+2. banners (``SECRET``) and stamps (``[REDACTED]`` on the cover, next to a banner, after a
+   page number, or at a page cut) are removed and recorded as ``banner``; a ``[REDACTED]``
+   inside a sentence is a redaction of the text and kept as a :class:`Redaction`;
+3. the contents become a :class:`Contents` block; a heading glued to the end of the
+   contents or of a paragraph is split off;
+4. a paragraph that stops mid-sentence continues in the next block; the typed page number
+   (a footer, so the *next* page begins after it) or a footnote spliced in between marks
+   the page break there; asterisk notes are taken out of the paragraph they were spliced
+   into;
+5. a ``[REDACTED]`` stamp between two sentences splits a paragraph the OCR merged;
+6. a paragraph after one ending in a colon is a block quotation;
+7. word repairs (:mod:`scripts.normalise.ocr_words`) and *sic* marks on the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scripts.errors import SourceError
+from scripts.model import (
+    Block,
+    Contents,
+    ContentsEntry,
+    Document,
+    Heading,
+    Inline,
+    Note,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    ParagraphKind,
+    Redaction,
+    Removal,
+    Text,
+)
+from scripts.normalise import typescript as ts
+from scripts.normalise.ocr_inlines import merge_text, word_inlines
+from scripts.normalise.ocr_words import Lexicon
+from scripts.normalise.pagination import confirmations, infer_page_labels
+from scripts.normalise.staff_study_notes import editorial_notes
+
+BANNER_REASON = "security banner or declassification stamp of the typescript, not part of the text"
+STAMP_AT_CUT = "declassification stamp at a page break, not part of the text"
+STAMP_BETWEEN = "declassification stamp between two paragraphs the OCR ran together"
+NOTE_END = re.compile(r"""[.!?]["'”’]?\s+(?=["“']?[a-z])""")
+
+
+@dataclass
+class _Seg:
+    """A piece of a paragraph under construction: text, or a page break."""
+
+    text: str
+    line: int
+    brk: PageBreak | None = None
+
+
+@dataclass
+class _Para:
+    segs: list[_Seg]
+    line: int
+    kind: ParagraphKind = ParagraphKind.BODY
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segs if s.brk is None)
+
+
+@dataclass
+class _State:
+    """What the walk over the body collects."""
+
+    lex: Lexicon
+    removals: list[Removal] = field(default_factory=list)
+    notes: list[tuple[str, int]] = field(default_factory=list)
+    refs: int = 0
+
+    def banner(self, raw: str, line: int, reason: str = BANNER_REASON) -> None:
+        self.removals.append(Removal(raw, reason, line, "banner"))
+
+
+def _inlines(text: str, line: int, state: _State, *, refs: bool) -> list[Inline]:
+    """Text with repairs, sics, redactions and (in the body) asterisk references."""
+    out: list[Inline] = []
+    for piece in re.split(r"(\[REDACTED\]|\*)", text):
+        if piece == ts.REDACTED:
+            out.append(Redaction(piece, line))
+        elif piece == "*" and refs:
+            state.refs += 1
+            out.append(NoteRef("*", f"s{state.refs}", "*", line))
+        elif piece:
+            out.extend(word_inlines(piece, line, state.lex))
+    return out
+
+
+def _front(blocks: list[tuple[int, str]], state: _State) -> list[Block]:
+    """Cover and preface: banners removed; a capitals line opening a new page is a heading."""
+    out: list[Block] = []
+    new_page = False
+    for line, text in blocks:
+        if ts.RELEASE_STAMP.fullmatch(text) or ts.banner_run(text):
+            for token in ts.RELEASE_STAMP.findall(text) or ts.BANNER_TOKEN.findall(text):
+                state.banner(token, line)
+            new_page = True
+            continue
+        banners, text = ts.split_leading_banners(text)
+        for token in banners:
+            state.banner(token, line)
+        new_page = new_page or bool(banners)
+        if new_page and ts.is_all_caps(text) and ts.looks_like_heading(text):
+            out.append(Heading(1, tuple(_inlines(text, line, state, refs=False)), line))
+        else:
+            inl = _inlines(text, line, state, refs=False)
+            out.append(Paragraph(tuple(inl), line, ParagraphKind.FRONT))
+        new_page = False
+    return out
+
+
+def _contents(blocks: list[tuple[int, str]]) -> tuple[Contents, list[ts.Entry], str, int]:
+    entries: list[ContentsEntry] = []
+    parsed: list[ts.Entry] = []
+    tail, tail_line = "", blocks[-1][0]
+    for line, text in blocks:
+        found, rest = ts.parse_contents(text)
+        parsed += found
+        entries += [
+            ContentsEntry((Text(e.text),), e.page, e.level, line=line, leader=e.leader)
+            for e in found
+        ]
+        if rest:
+            tail = rest
+    return Contents(tuple(entries), blocks[0][0]), parsed, tail, tail_line
+
+
+def _glued_heading(text: str, wordings: list[str]) -> tuple[str, str] | None:
+    """Split a heading the OCR glued to the end of a paragraph: (paragraph, heading)."""
+    for wording in sorted(wordings, key=len, reverse=True):
+        if text.endswith(" " + wording) and not ts.is_open(text[: -len(wording)]):
+            return text[: -len(wording)].rstrip(), wording
+    match = ts.GLUED_CAPS.search(text)
+    if match:
+        return text[: match.start()].rstrip(), match.group("heading")
+    return None
+
+
+def _split_note(text: str) -> tuple[str, str]:
+    """A spliced asterisk note and the continuation of the cut paragraph after it.
+
+    The note ends with the first sentence after which the text goes on in lower case (the
+    rest of the sentence the page cut); with no such place the whole block is the note.
+    """
+    match = NOTE_END.search(text)
+    if not match:
+        return text.strip(), ""
+    return text[: match.end()].rstrip(), text[match.end() :]
+
+
+def _page_break(marker: str | None, line: int) -> PageBreak | None:
+    """The break a typed page number implies: a footer, so the following page begins here."""
+    if not marker:
+        return None
+    printed = marker.strip("- ")
+    return PageBreak(ts.next_label(printed), marker, line, inferred=True, foot=printed)
+
+
+def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:
+    """Stamps between two sentences: removed, and the paragraph split where the OCR merged it."""
+    out = [_Para([], para.line, para.kind)]
+    for seg in para.segs:
+        if seg.brk is not None:
+            out[-1].segs.append(seg)
+            continue
+        pieces = re.split(r"((?:\s*\[REDACTED\])+\s*)", seg.text)
+        out[-1].segs.append(_Seg("", seg.line))
+        for i, piece in enumerate(pieces):
+            current = out[-1].segs[-1]
+            if i % 2 == 0:
+                current.text += piece
+                continue
+            before = current.text
+            after = pieces[i + 1] if i + 1 < len(pieces) else ""
+            between = (
+                bool(before.strip())
+                and not ts.is_open(before)
+                and (not after.strip() or after.lstrip()[:1].isupper())
+            )
+            if between:
+                for token in ts.BANNER_TOKEN.findall(piece):
+                    state.banner(token, seg.line, STAMP_BETWEEN)
+                current.text = before.rstrip()
+                if after.strip():
+                    out.append(_Para([_Seg("", seg.line)], seg.line, para.kind))
+                    pieces[i + 1] = after.lstrip()
+            else:
+                current.text += piece
+    return [p for p in out if p.text.strip()]
+
+
+def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State) -> list[Block]:
+    levels = {ts.match_key(e.text): e.level for e in entries}
+    wordings = [e.text for e in entries]
+    units: list[tuple[str, str, int, str | None]] = []  # (kind, text, line, page marker)
+    pending: str | None = None  # a typed page number standing alone on its line
+    for line, text in blocks:
+        marker = pending
+        pending = None
+        if m := ts.PAGE_MARKER.match(text):
+            marker, text = m.group(), text[m.end() :].lstrip()
+            # A stamp right after the typed page number belongs to the page, not the text.
+            while text.startswith(ts.REDACTED):
+                state.banner(ts.REDACTED, line, STAMP_AT_CUT)
+                text = text[len(ts.REDACTED) :].lstrip()
+        banners, text = ts.split_leading_banners(text)
+        text, trailing = ts.split_trailing_banners(text)
+        for token in banners + trailing:
+            state.banner(token, line)
+        if not text:
+            pending = marker
+            continue
+        if text.startswith("*"):
+            units.append(("note", text, line, marker))
+        elif ts.looks_like_heading(text):
+            units.append(("heading", text, line, marker))
+        elif glued := _glued_heading(text, wordings):
+            units.append(("para", glued[0], line, marker))
+            units.append(("heading", glued[1], line, None))
+        else:
+            units.append(("para", text, line, marker))
+    if pending:
+        # The number of the last page: it ends that page, and no page follows to begin.
+        reason = "typed number at the foot of the last page (no page follows)"
+        state.removals.append(Removal(pending, reason, blocks[-1][0], "page number"))
+
+    paras: list[_Para | Heading] = []
+    for kind, text, line, marker in units:
+        brk = _page_break(marker, line)
+        prev = paras[-1] if paras else None
+        if kind == "heading":
+            key = ts.match_key(text)
+            inlines: list[Inline] = [brk] if brk else []
+            inlines += word_inlines(text, line, state.lex)
+            paras.append(Heading(levels.get(key, ts.heading_level(text)), tuple(inlines), line))
+            continue
+        if kind == "note":
+            note, text = _split_note(text[1:])
+            state.notes.append((note, line))
+            if not text:
+                continue
+        open_para = isinstance(prev, _Para) and ts.is_open(ts.split_trailing_stamps(prev.text)[0])
+        continues = bool(marker) or text.lstrip('"“')[:1].islower()
+        if isinstance(prev, _Para) and open_para and continues:
+            last = prev.segs[-1]
+            kept, stamps = ts.split_trailing_stamps(last.text)
+            for token in stamps:
+                state.banner(token, last.line, STAMP_AT_CUT)
+            last.text = kept.rstrip()
+            prev.segs += [_Seg("", line, brk or PageBreak(None, "", line)), _Seg(text, line)]
+            continue
+        kind_ = ParagraphKind.BODY
+        if isinstance(prev, _Para) and prev.text.rstrip().endswith(":"):
+            kind_ = ParagraphKind.QUOTE
+        segs = ([_Seg("", line, brk)] if brk else []) + [_Seg(text, line)]
+        paras.append(_Para(segs, line, kind_))
+
+    out: list[Block] = []
+    for item in paras:
+        if isinstance(item, Heading):
+            out.append(item)
+            continue
+        for para in _split_at_stamps(item, state):
+            out.append(_finish(para, state))
+    return out
+
+
+def _finish(para: _Para, state: _State) -> Paragraph:
+    inlines: list[Inline] = []
+    for i, seg in enumerate(para.segs):
+        if seg.brk is not None:
+            inlines.append(seg.brk)
+            continue
+        text = seg.text
+        if i + 1 < len(para.segs):
+            text = text.rstrip() + " "
+        inlines.extend(_inlines(text, seg.line, state, refs=True))
+    return Paragraph(tuple(merge_text(inlines)), para.line, para.kind)
+
+
+def normalise(raw: str) -> Document:
+    """Turn the OCR text of a typescript staff study into a :class:`Document`."""
+    blocks, removals = ts.blocks(raw)
+    contents_at = [i for i, (_, text) in enumerate(blocks) if ts.CONTENTS_LINE.search(text)]
+    if not contents_at:
+        raise SourceError(None, "no table of contents (lines with dot leaders) found")
+    first, last = contents_at[0], contents_at[-1]
+    state = _State(Lexicon(raw), removals)
+    front = _front(blocks[:first], state)
+    contents, entries, tail, tail_line = _contents(blocks[first : last + 1])
+    front.append(contents)
+    rest = ([(tail_line, tail)] if tail else []) + blocks[last + 1 :]
+    body = infer_page_labels(_body(rest, entries, state), entries)
+    notes = _notes(state)
+    if state.refs != len(notes):
+        raise SourceError(None, f"{state.refs} asterisk references but {len(notes)} asterisk notes")
+    return Document(
+        front=tuple(front),
+        body=tuple(body),
+        notes=tuple(notes),
+        removals=tuple(sorted(state.removals, key=lambda r: r.line)),
+        editorial_notes=editorial_notes(raw, confirmations(body, entries)),
+    )
+
+
+def _notes(state: _State) -> list[Note]:
+    notes = []
+    for n, (text, line) in enumerate(state.notes, start=1):
+        inlines = merge_text(_inlines(text, line, state, refs=False))
+        notes.append(Note("*", f"s{n}", tuple(inlines), line, raw_label="*"))
+    return notes
