@@ -2,7 +2,8 @@
 
 :func:`make_project` copies what a build reads (``mkdocs.yml``, ``docs/``, ``overrides/``,
 ``scripts/``) into a temporary folder and writes ``sources/<slug>/`` from the small real
-capture in ``base/`` or from a mutation of it. :func:`to_html` turns a generated page into
+capture in ``base/`` or from a mutation of it, beside a copy of the curated authority files
+(``sources/*.yml``). :func:`to_html` turns a generated page into
 HTML with the Markdown extensions of ``mkdocs.yml``, as MkDocs would; :func:`read_html`
 parses it with ``html.parser`` into its element names and its visible text.
 """
@@ -45,6 +46,8 @@ def make_project(
             shutil.copy2(path, folder / name)
     where = folder / "sources" / slug
     where.mkdir(parents=True)
+    for curated in sorted((ROOT / "sources").glob("*.yml")):  # persons, glossary... authorities
+        shutil.copy2(curated, folder / "sources" / curated.name)
     for name, content in (("meta.yml", meta), ("source.txt", source)):
         if isinstance(content, str):
             (where / name).write_bytes(content.encode("utf-8"))

@@ -24,6 +24,14 @@ MATERIAL_EXEMPTIONS: list[tuple[str, str, str]] = [
         "section when navigation.sections is on; an empty tabindex is ignored by browsers "
         "(the label is not focusable, as intended for a section heading).",
     ),
+    (
+        r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden",
+        'class="md-nav__title" for="__toc"',
+        "Material's partials/toc.html always writes the 'Table of contents' label for=\"__toc\", "
+        "but the __toc checkbox is written by partials/nav-item.html only for a page that is in "
+        "the navigation; pages reached from the indexes (e.g. /persons/<id>/) are not listed "
+        "there. The label then toggles nothing, as on any page without a table of contents.",
+    ),
 ]
 """Errors Material for MkDocs' own templates produce: (message pattern, extract, reason)."""
 
