@@ -78,7 +78,23 @@ def _check(raw: str, name: str) -> None:
         assert "conservation check failed" not in err.message, str(err)
 
 
-@pytest.mark.parametrize("name", sorted(NORMALISERS))
+# Normalisers with a known conservation bug (minimal inputs in test_normaliser_bugs.py);
+# remove the name once its owner has fixed it.
+KNOWN_BUGS = {"pdf-text", "ocr-staff-study"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            n,
+            marks=pytest.mark.xfail(reason="known conservation bug, see test_normaliser_bugs.py"),
+        )
+        if n in KNOWN_BUGS
+        else n
+        for n in sorted(NORMALISERS)
+    ],
+)
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=_raw)
 def test_normaliser_never_crashes_and_conserves_every_token(name: str, raw: str) -> None:
