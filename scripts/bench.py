@@ -157,6 +157,15 @@ def pipeline_stages(root: Path, runs: int) -> dict[str, list[float]]:
     return samples
 
 
+def _load_config(path: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as data, its ``!ENV`` tags resolved as MkDocs resolves them."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    with path.open(encoding="utf-8") as stream:
+        data: dict[str, Any] = yaml.load(stream, Loader=get_yaml_loader())
+    return data
+
+
 def plain_project(root: Path, destination: Path) -> Path:
     """The generated Markdown as an ordinary MkDocs project without the hook; its config."""
     from scripts.site import build
@@ -170,7 +179,7 @@ def plain_project(root: Path, destination: Path) -> Path:
     for data in output.data:
         (docs / data.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / data.path).write_text(data.content, encoding="utf-8")
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = _load_config(root / "mkdocs.yml")
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["docs_dir"] = str(docs)
@@ -195,7 +204,7 @@ def synthetic_project(destination: Path, copies: int) -> Path:
             (sources / slug / "meta.yml").write_text(meta, encoding="utf-8")
     # The nav of mkdocs.yml lists the real sources only; the copies go in MkDocs' own nav.
     config = project / "mkdocs.yml"
-    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data = _load_config(config)
     data.pop("nav", None)
     data.pop("watch", None)
     config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
