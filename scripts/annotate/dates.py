@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from scripts.annotate.sentences import sentence_spans
+from scripts.citation import MONTHS
 from scripts.model import Document, Heading, Paragraph
 
 
@@ -121,20 +122,6 @@ class Event:
         return int(self.end[:4]) if self.end else self.year
 
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _M = "(?:" + "|".join(MONTHS) + ")"
 _Y = r"(?<![\d$£])(?:1[89]\d\d|20[0-4]\d)(?!\d)(?!s\b)"
 _Y2 = r"(?:1[89]\d\d|20[0-4]\d|\d{1,2})(?!\d)"

@@ -29,7 +29,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from scripts.annotate.dates import MONTHS, Event, Precision
+from scripts.annotate.dates import Event, Precision
+from scripts.citation import MONTHS
 
 SAME_PRECISION = 3
 """Weight of shared keywords needed when both dates have the same precision."""

@@ -126,10 +126,17 @@ def _front(blocks: list[tuple[int, str]], state: _State) -> list[Block]:
     return out
 
 
-def _contents(blocks: list[tuple[int, str]]) -> tuple[Contents, list[ts.Entry], str, int]:
+def _contents(
+    blocks: list[tuple[int, str]],
+) -> tuple[Contents, list[ts.Entry], list[tuple[int, str]]]:
+    """The printed contents, its parsed entries, and any text on its lines that is no entry.
+
+    Such text (the OCR runs the next heading onto the last contents line, or a stray mark
+    stands between entries) goes on to the body in its place, so that nothing is lost.
+    """
     entries: list[ContentsEntry] = []
     parsed: list[ts.Entry] = []
-    tail, tail_line = "", blocks[-1][0]
+    leftovers: list[tuple[int, str]] = []
     for line, text in blocks:
         found, rest = ts.parse_contents(text)
         parsed += found
@@ -138,8 +145,8 @@ def _contents(blocks: list[tuple[int, str]]) -> tuple[Contents, list[ts.Entry], 
             for e in found
         ]
         if rest:
-            tail = rest
-    return Contents(tuple(entries), blocks[0][0]), parsed, tail, tail_line
+            leftovers.append((line, rest))
+    return Contents(tuple(entries), blocks[0][0]), parsed, leftovers
 
 
 def _glued_heading(text: str, wordings: list[str]) -> tuple[str, str] | None:
@@ -304,9 +311,9 @@ def normalise(raw: str) -> Document:
     first, last = contents_at[0], contents_at[-1]
     state = _State(Lexicon(raw), removals)
     front = _front(blocks[:first], state)
-    contents, entries, tail, tail_line = _contents(blocks[first : last + 1])
+    contents, entries, leftovers = _contents(blocks[first : last + 1])
     front.append(contents)
-    rest = ([(tail_line, tail)] if tail else []) + blocks[last + 1 :]
+    rest = leftovers + blocks[last + 1 :]
     body = infer_page_labels(_body(rest, entries, state), entries)
     notes = _notes(state)
     if state.refs != len(notes):

@@ -3,7 +3,7 @@
 An OCR of a typescript breaks words in a few recurring ways: a line-end hyphen kept with
 the following space (``Confer- ence``), a stray space inside a word (``deci sion``), a
 line-end hyphen dropped between the parts of a compound (``SinoSoviet``), and the hyphen of
-``mid-1955`` or of a year range (``1960-1961``) dropped. Each rule below proposes a repair
+``mid-1955`` or of a year range (``1960–1961``) dropped. Each rule below proposes a repair
 only with evidence: the general English word list of :mod:`wordfreq` and the word statistics
 of the witness itself (a hyphenated form the text prints elsewhere). The errors of the
 original typist are a different matter: :func:`find_sics` marks them, never corrects them.
@@ -43,9 +43,10 @@ RULES: dict[str, str] = {
         "The hyphen between a prefix such as mid- and a year (mid1955) restored, as the text "
         "prints it elsewhere (mid-1959)."
     ),
-    "lost-year-range-hyphen": (
-        "The hyphen of a range of two years printed as one number (19601961) restored as the "
-        "typescript's hyphen (1960-1961), the form the text uses for every other range."
+    "lost-year-range-dash": (
+        "The dash of a range of two years printed as one number (19601961) restored as an "
+        "en dash (1960–1961); the typescript's own ranges, which kept their hyphen, are left "
+        "as typed, so the dash also shows where the edition supplied the separator."
     ),
 }
 """Every rule name the typescript repairs use, with a one-line description."""
@@ -176,7 +177,7 @@ def _lost_year_range(text: str, lex: Lexicon) -> list[Repair]:
     for m in re.finditer(r"(?<![\w-])(1[6-9]\d\d|20\d\d)(1[6-9]\d\d|20\d\d)(?!\w)", text):
         first, second = m.groups()
         if 0 < int(second) - int(first) < 100:
-            out.append(Repair(m.start(), m.end(), f"{first}-{second}", "lost-year-range-hyphen"))
+            out.append(Repair(m.start(), m.end(), f"{first}–{second}", "lost-year-range-dash"))
     return out
 
 

@@ -33,6 +33,8 @@ class Page:
     number: Line | None = None
     label: str | None = None
     inferred: bool = False
+    foot: Line | None = None
+    """A printed number standing before this page's text that closes a page not captured."""
 
 
 @dataclass
@@ -160,9 +162,15 @@ def _before(run: str, node: Inline) -> tuple[str, Inline]:
 
 def _page_break(page: Page) -> Callable[[str, int], Inline]:
     def make(_: str, line: int) -> Inline:
+        foot = page.foot.text.strip() if page.foot is not None else None
+        # A number standing before the text is witnessed with the space that ends its line.
+        raw = " ".join(
+            part for part in (foot, page.number.text.strip() if page.number else "") if part
+        )
+        raw += " " if foot else ""
         if page.number is not None:
-            return PageBreak(page.label, page.number.text.strip(), page.number.n)
-        return PageBreak(page.label, "", page.start.n, inferred=page.inferred)
+            return PageBreak(page.label, raw, page.number.n, foot=foot)
+        return PageBreak(page.label, raw, page.start.n, inferred=page.inferred, foot=foot)
 
     return make
 

@@ -22,15 +22,19 @@ def pages(items: list[layout.Item]) -> list[Page]:
     """Every page of the capture, with its printed number where it survives, labelled."""
     found: list[Page] = []
     lengths: list[int] = []
+    before_text: layout.Line | None = None
     for item in items:
         if isinstance(item, layout.BodyLine) and (item.page_start or not found):
-            found.append(Page(item.line))
+            found.append(Page(item.line, foot=None if found else before_text))
             lengths.append(0)
         elif isinstance(item, layout.BodyLine):
             lengths[-1] += 1
         elif isinstance(item, layout.Block) and item.page_number is not None and found:
             # The number stands after the notes of the page it closes: a footer.
             found[-1].number = item.page_number
+        elif isinstance(item, layout.Block) and item.page_number is not None:
+            # A number before any text closes a page the capture did not keep.
+            before_text = item.page_number
     numbered = [(k, int(p.number.text)) for k, p in enumerate(found) if p.number is not None]
     offset = numbered[0][1] - numbered[0][0] if numbered else 0
     median = sorted(lengths)[len(lengths) // 2] if lengths else 0

@@ -322,8 +322,8 @@ def test_whole_study_keeps_names_and_dates_intact(esau: Document) -> None:
     text = " ".join(p.text for p in esau.body if isinstance(p, Paragraph))
     assert "Pham Van Dong" in text and "Zhou Enlai" in text and "Mao Tsetung" in text
     assert "Beijing" in text  # spellings of the witness are never modernised or restored
-    assert "First Five Year Plan (1961-1965)" in text
-    assert "in 1960-1961 was graphically illustrated" in text
+    assert "First Five Year Plan (1961–1965)" in text
+    assert "in 1960–1961 was graphically illustrated" in text
     assert "Sino Soviet" not in text and "SinoSoviet" not in text
 
 

@@ -69,9 +69,9 @@ def test_prefix_glued_to_a_year_gets_its_hyphen() -> None:
     assert _repairs(text) == [("mid1955", "mid-1955", "lost-prefix-hyphen")]
 
 
-def test_two_years_run_together_become_a_range_with_the_typescript_hyphen() -> None:
+def test_two_years_run_together_become_a_range_with_an_en_dash() -> None:
     text = "the First Five Year Plan (19611965) and"
-    assert _repairs(text) == [("19611965", "1961-1965", "lost-year-range-hyphen")]
+    assert _repairs(text) == [("19611965", "1961–1965", "lost-year-range-dash")]
 
 
 def test_eight_digits_that_are_no_ascending_range_are_left_alone() -> None:
