@@ -78,18 +78,15 @@ def _check(raw: str, name: str) -> None:
         assert "conservation check failed" not in err.message, str(err)
 
 
-# Normalisers with a known conservation bug (minimal inputs in test_normaliser_bugs.py);
+# Normalisers with an open conservation bug (minimal input in test_normaliser_bugs.py);
 # remove the name once its owner has fixed it.
-KNOWN_BUGS = {"pdf-text", "ocr-staff-study"}
+KNOWN_BUGS = {"pdf-text"}
 
 
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(reason="known conservation bug, see test_normaliser_bugs.py"),
-        )
+        pytest.param(n, marks=pytest.mark.xfail(reason="open bug, see test_normaliser_bugs.py"))
         if n in KNOWN_BUGS
         else n
         for n in sorted(NORMALISERS)
