@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup browser serve build check test lint typecheck golden manifest bench offline clean
+.PHONY: setup browser serve build check test lint typecheck golden manifest bench offline clean quality-tools
 
 $(UV):
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target .uv "uv==$(UV_VERSION)"
@@ -46,18 +46,25 @@ lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 
-test: setup browser ## Set up everything and run every test
+test: setup browser quality-tools ## Set up everything and run every test
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 -q
 
+quality-tools: tools/node_modules/.installed ## Install the HTML and accessibility checkers (tools/package-lock.json)
+
+# npm ci installs exactly the locked versions (vnu-jar, axe-core, iframe-worker);
+# --ignore-scripts skips vnu-jar's optional Java download (the machine's Java 17 runs vnu.jar).
 tools/node_modules/.installed: tools/package.json tools/package-lock.json
-	npm ci --prefix tools --no-audit --no-fund --loglevel=error
+	npm ci --prefix tools --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 offline: setup tools/node_modules/.installed ## Build the site for file:// use and zip it (build/indochina-edition-offline.zip)
 	OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline-site
 	$(BIN)/python -m scripts.offline build/offline-site build/indochina-edition-offline.zip
+
+bench: setup ## Time each pipeline stage and the build at 1x, 10x and 100x; rewrite docs/how-it-is-built.md
+	$(BIN)/python -m scripts.bench
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

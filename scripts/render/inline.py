@@ -21,12 +21,18 @@ PRIORITY = {"person": 0, "work": 1, "abbr": 2, "date": 3}
 LINK_KINDS = {"person", "work"}
 
 
-def _open(span: Span, prefix: str) -> str:
+def _is_link(span: Span) -> bool:
+    return span.href is not None and span.kind in LINK_KINDS
+
+
+def _open(span: Span, prefix: str, *, in_link: bool = False) -> str:
     title = html_text(span.title)
-    if span.href is not None and span.kind in LINK_KINDS:
-        return f'<a class="mention mention--{span.kind}" href="{html_text(prefix + span.href)}" title="{title}">'
+    if _is_link(span):
+        return f'<a class="mention mention--{span.kind}" href="{html_text(prefix + (span.href or ""))}" title="{title}">'
     if span.kind == "abbr":
-        return f'<abbr title="{title}" tabindex="0">'
+        # Focusable so that keyboard readers reach its expansion; not inside a link, which is
+        # focusable itself (a focusable element inside <a> is invalid HTML).
+        return f'<abbr title="{title}">' if in_link else f'<abbr title="{title}" tabindex="0">'
     return f'<span class="mention mention--{span.kind}" title="{title}">'
 
 
@@ -127,7 +133,7 @@ def render_inlines(
             out.append(_close(open_spans.pop()))
         for span in wanted:
             if span not in open_spans:
-                out.append(_open(span, prefix))
+                out.append(_open(span, prefix, in_link=any(map(_is_link, open_spans))))
                 open_spans.append(span)
 
     for node in inlines:

@@ -119,7 +119,9 @@ def _contents(block: Contents) -> str:
         page = html_text(entry.page)
         items.append(
             f'<li class="contents-entry contents-level-{entry.level}">{label}'
-            f'<span class="contents-page" aria-label="page {page}">{page}</span></li>'
+            # Spoken "page i": a span has no accessible name of its own (aria-label on a
+            # span without a role is invalid HTML), so the word is text, hidden on screen.
+            f'<span class="contents-page"><span class="visually-hidden">page </span>{page}</span></li>'
         )
     return f'<nav class="source-contents" aria-label="Contents of the original"><ol>{"".join(items)}</ol></nav>'
 

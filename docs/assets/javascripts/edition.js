@@ -36,7 +36,18 @@
     return Promise.resolve();
   }
 
+  function focusableScrollers() {
+    // A table wider than the page scrolls inside Material's wrapper: keyboard readers must
+    // be able to focus the wrapper to scroll it (WCAG 2.1.1; axe scrollable-region-focusable).
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
   function setup() {
+    focusableScrollers();
     var buttons = document.querySelectorAll(".cite-button");
     buttons.forEach(function (button) {
       if (button.dataset.ready) { return; }
