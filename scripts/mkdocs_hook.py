@@ -4,6 +4,7 @@
   unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code.
 - ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
   a virtual file (nothing generated is written into ``docs/``).
+- ``on_post_page``: give Material's search dialog an accessible name.
 - ``on_post_build``: write the accent-folding search worker (:mod:`scripts.search_fold`) and,
   for the offline copy, point links at ``index.html`` files (:mod:`scripts.offline`).
 
@@ -72,6 +73,20 @@ def on_files(files: Files, config: Any) -> Files:
         except FileNotFoundError as err:
             raise PluginError(str(err)) from None
     return files
+
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    # Material's search dialog has no accessible name (axe aria-dialog-name): add one here
+    # rather than copy its template for one attribute.
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    # The same for pages rendered from a template alone (404.html).
+    return on_post_page(output_content, None, config)
 
 
 @event_priority(-200)  # after Material's offline plugin has inlined the search index (-100)

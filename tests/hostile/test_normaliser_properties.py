@@ -80,7 +80,7 @@ def _check(raw: str, name: str) -> None:
 
 # Normalisers with an open conservation bug (minimal input in test_normaliser_bugs.py);
 # remove the name once its owner has fixed it.
-KNOWN_BUGS = {"pdf-text"}
+KNOWN_BUGS: set[str] = set()
 
 
 @pytest.mark.parametrize(
