@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from scripts.model import Emendation, Inline, NoteRef, PageBreak, Sic, Text
 from scripts.normalise.pdf_layout import Line, width
@@ -35,6 +35,8 @@ class Page:
     inferred: bool = False
     foot: Line | None = None
     """A printed number standing before this page's text that closes a page not captured."""
+    repeats: list[Line] = field(default_factory=list)
+    """Further number lines after this page's number (the capture repeats it): kept as witness."""
 
 
 @dataclass
@@ -164,9 +166,8 @@ def _page_break(page: Page) -> Callable[[str, int], Inline]:
     def make(_: str, line: int) -> Inline:
         foot = page.foot.text.strip() if page.foot is not None else None
         # A number standing before the text is witnessed with the space that ends its line.
-        raw = " ".join(
-            part for part in (foot, page.number.text.strip() if page.number else "") if part
-        )
+        numbers = [page.number, *page.repeats] if page.number is not None else []
+        raw = " ".join(part for part in (foot, *(n.text.strip() for n in numbers)) if part)
         raw += " " if foot else ""
         if page.number is not None:
             return PageBreak(page.label, raw, page.number.n, foot=foot)

@@ -30,8 +30,12 @@ def pages(items: list[layout.Item]) -> list[Page]:
         elif isinstance(item, layout.BodyLine):
             lengths[-1] += 1
         elif isinstance(item, layout.Block) and item.page_number is not None and found:
-            # The number stands after the notes of the page it closes: a footer.
-            found[-1].number = item.page_number
+            # The number stands after the notes of the page it closes: a footer. A second
+            # number before any new text repeats it; it is kept in the witness, not read.
+            if found[-1].number is None:
+                found[-1].number = item.page_number
+            else:
+                found[-1].repeats.append(item.page_number)
         elif isinstance(item, layout.Block) and item.page_number is not None:
             # A number before any text closes a page the capture did not keep.
             before_text = item.page_number
