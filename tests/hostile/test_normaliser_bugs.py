@@ -1,12 +1,10 @@
 """Conservation failures the property tests found in other normalisers, as minimal inputs.
 
-Each is a real bug (a raw token accounted for nowhere). Fixed ones stay as regression tests;
-an open one is a strict expected failure that turns red (XPASS) when its fix lands.
+Each was a real bug (a raw token accounted for nowhere), since fixed; kept as regression tests.
+An open bug goes here as a strict expected failure, which turns red (XPASS) when it is fixed.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from scripts.errors import EditionError
 from scripts.sources import normalise_witness
@@ -27,10 +25,5 @@ def test_ocr_staff_study_keeps_a_stray_mark_between_contents_lines() -> None:
     _conserves('....1\n<\n....31 N\n.*\n*\n"*\n*\n.*\n*', "ocr-staff-study")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pdf-text: of two page-number lines in a row, the second is lost "
-    "('4' lost 1x, raw line 2); reported, not fixed here (another helper's normaliser)",
-)
 def test_pdf_text_keeps_both_of_two_page_number_lines_in_a_row() -> None:
     _conserves("The war began.\n4\n4\nIt ended.", "pdf-text")
