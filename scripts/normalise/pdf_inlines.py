@@ -165,10 +165,11 @@ def _before(run: str, node: Inline) -> tuple[str, Inline]:
 def _page_break(page: Page) -> Callable[[str, int], Inline]:
     def make(_: str, line: int) -> Inline:
         foot = page.foot.text.strip() if page.foot is not None else None
-        # A number standing before the text is witnessed with the space that ends its line.
-        numbers = [page.number, *page.repeats] if page.number is not None else []
-        raw = " ".join(part for part in (foot, *(n.text.strip() for n in numbers)) if part)
-        raw += " " if foot else ""
+        numbers = [page.foot] if page.foot is not None else []
+        numbers += [page.number] if page.number is not None else []
+        numbers += page.repeats
+        # Every number line of the witness here, each ending its own line.
+        raw = "".join(n.text.strip() + " " for n in numbers)
         if page.number is not None:
             return PageBreak(page.label, raw, page.number.n, foot=foot)
         return PageBreak(page.label, raw, page.start.n, inferred=page.inferred, foot=foot)

@@ -22,10 +22,17 @@ def pages(items: list[layout.Item]) -> list[Page]:
     """Every page of the capture, with its printed number where it survives, labelled."""
     found: list[Page] = []
     lengths: list[int] = []
-    before_text: layout.Line | None = None
+    before_text: list[layout.Line] = []
     for item in items:
         if isinstance(item, layout.BodyLine) and (item.page_start or not found):
-            found.append(Page(item.line, foot=None if found else before_text))
+            first = not found and bool(before_text)
+            found.append(
+                Page(
+                    item.line,
+                    foot=before_text[0] if first else None,
+                    repeats=before_text[1:] if first else [],
+                )
+            )
             lengths.append(0)
         elif isinstance(item, layout.BodyLine):
             lengths[-1] += 1
@@ -38,7 +45,7 @@ def pages(items: list[layout.Item]) -> list[Page]:
                 found[-1].repeats.append(item.page_number)
         elif isinstance(item, layout.Block) and item.page_number is not None:
             # A number before any text closes a page the capture did not keep.
-            before_text = item.page_number
+            before_text.append(item.page_number)
     numbered = [(k, int(p.number.text)) for k, p in enumerate(found) if p.number is not None]
     offset = numbered[0][1] - numbered[0][0] if numbered else 0
     median = sorted(lengths)[len(lengths) // 2] if lengths else 0

@@ -1,7 +1,7 @@
 """Conservation failures the property tests found in other normalisers, as minimal inputs.
 
-Each is a real bug (a raw token accounted for nowhere). Fixed ones stay as regression tests;
-an open one is a strict expected failure that turns red (XPASS) when its fix lands.
+Each was a real bug (a raw token accounted for nowhere), since fixed; kept as regression tests.
+An open bug goes here as a strict expected failure, which turns red (XPASS) when it is fixed.
 """
 
 from __future__ import annotations
@@ -27,3 +27,7 @@ def test_ocr_staff_study_keeps_a_stray_mark_between_contents_lines() -> None:
 
 def test_pdf_text_keeps_both_of_two_page_number_lines_in_a_row() -> None:
     _conserves("The war began.\n4\n4\nIt ended.", "pdf-text")
+
+
+def test_pdf_text_keeps_two_page_numbers_before_any_text() -> None:
+    _conserves("3\n3\n Introduction\nThe war began.", "pdf-text")

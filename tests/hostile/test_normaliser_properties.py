@@ -86,7 +86,7 @@ KNOWN_BUGS: set[str] = set()
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(n, marks=pytest.mark.xfail(reason="open bug, see test_normaliser_bugs.py"))
+        pytest.param(n, marks=pytest.mark.xfail(reason="open conservation bug (see above)"))
         if n in KNOWN_BUGS
         else n
         for n in sorted(NORMALISERS)
