@@ -69,12 +69,26 @@ def _sentence_html(e: Event) -> str:
     return f"{escape(s[:a])}<mark>{escape(s[a:b])}</mark>{escape(s[b:])}"
 
 
-def _entry_html(entry: Entry, labels: dict[str, str], colours: dict[str, str], to_root: str) -> str:
+def _entry_html(
+    entry: Entry,
+    labels: dict[str, str],
+    colours: dict[str, str],
+    to_root: str,
+    only: str | None = None,
+) -> str:
+    """One entry; with ``only``, that source's statements and a link to the shared entry.
+
+    A source's own timeline does not repeat the other sources' sentences (which would make
+    every source page grow with the number of sources telling the same event); it links to
+    the entry of the whole timeline, where they stand side by side.
+    """
     first, last = min(e.year for e in entry), max(e.last_year for e in entry)
     slugs = " ".join(sorted({e.source for e in entry}))
     kind = "tl-entry tl-entry--shared" if len(entry) > 1 else "tl-entry"
     sides = []
-    for e in entry:
+    shown = [e for e in entry if only is None or e.source == only]
+    others = len({e.source for e in entry} - {e.source for e in shown})
+    for e in shown:
         href = f"{to_root}sources/{e.source}/#{e.anchor}"
         badge = (
             f'<span class="tl-badge" style="background:{colours[e.source]}">'
@@ -87,6 +101,12 @@ def _entry_html(entry: Entry, labels: dict[str, str], colours: dict[str, str], t
             f'<span class="tl-norm">{escape(_date_label(e))}</span> '
             f'<a class="tl-link" href="{escape(href)}">¶{e.paragraph}</a></p>'
             f'<p class="tl-text">{_sentence_html(e)}</p></blockquote>'
+        )
+    if others:
+        source_word = "source" if others == 1 else "sources"
+        sides.append(
+            f'<p class="tl-also">Also told by {others} other {source_word}: '
+            f'<a href="{to_root}timeline/#{escape(entry_id(entry))}">see them side by side</a>.</p>'
         )
     return (
         f'<article class="{kind}" id="{escape(entry_id(entry))}" data-sources="{slugs}" '
@@ -101,7 +121,11 @@ def _front(title: str, description: str) -> str:
 
 
 def _chronology(
-    all_entries: Sequence[Entry], labels: dict[str, str], colours: dict[str, str], to_root: str
+    all_entries: Sequence[Entry],
+    labels: dict[str, str],
+    colours: dict[str, str],
+    to_root: str,
+    only: str | None = None,
 ) -> str:
     """Year headings and their entries (each year's entries in one raw HTML block)."""
     by_year: dict[int, list[Entry]] = {}
@@ -109,7 +133,7 @@ def _chronology(
         by_year.setdefault(min(e.year for e in entry), []).append(entry)
     out = []
     for year in sorted(by_year):
-        items = "\n".join(_entry_html(x, labels, colours, to_root) for x in by_year[year])
+        items = "\n".join(_entry_html(x, labels, colours, to_root, only) for x in by_year[year])
         out.append(
             f'## {year} {{#y{year}}}\n\n<div class="tl-year" data-year="{year}">\n{items}\n</div>\n'
         )
@@ -194,8 +218,12 @@ def build(sources: Sequence[Source]) -> Contribution:
     pages = [Page("timeline.md", main)]
     source_links: dict[str, tuple[Link, ...]] = {}
     editorial: dict[str, str] = {}
+    by_source: dict[str, list[Entry]] = {slug: [] for slug in labels}
+    for entry in all_entries:
+        for slug in dict.fromkeys(e.source for e in entry):
+            by_source[slug].append(entry)
     for slug, label in labels.items():
-        own = [x for x in all_entries if any(e.source == slug for e in x)]
+        own = by_source[slug]
         n = sum(1 for e in events if e.source == slug)
         inferred = sum(1 for e in events if e.source == slug and e.inferred)
         with_others = sum(1 for x in own if len(x) > 1)
@@ -203,9 +231,9 @@ def build(sources: Sequence[Source]) -> Contribution:
             _front(f"Timeline: {label}", f"The dated statements of {label}, in order.")
             + f"# Timeline: {md_inline(label)}\n\n"
             + f"{n} dated statements of this source ({inferred} with the year inferred); "
-            + f"{with_others} shared with another source, shown side by side. "
+            + f"{with_others} also told by another source (the whole timeline shows them side by side). "
             + "See also [the whole timeline](../timeline.md).\n\n"
-            + _chronology(own, labels, colours, "../../")
+            + _chronology(own, labels, colours, "../../", only=slug)
         )
         pages.append(Page(f"timeline/{slug}.md", body))
         source_links[slug] = (Link("Timeline of this source", f"timeline/{slug}.md"),)
