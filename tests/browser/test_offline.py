@@ -1,0 +1,59 @@
+"""The offline copy: opened from a folder (file://), it searches with no request to any host."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scripts.offline import SHIM_SOURCE
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SHIM_SOURCE.is_file():
+        pytest.fail("tools are not installed: run 'make quality-tools' (make test does it)")
+    destination = tmp_path_factory.mktemp("offline")
+    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return destination
+
+
+def test_offline_copy_searches_from_a_folder_with_no_outside_request(
+    page: Any, offline_site: Path
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((offline_site / "index.html").as_uri())
+    page.click(".md-search__input")
+    page.keyboard.type("Le Duan", delay=10)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert any("/sources/third-indochina-war/index.html" in link for link in links)
+    assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in requests), requests
+
+
+def test_offline_copy_links_open_pages_not_folders(page: Any, offline_site: Path) -> None:
+    page.goto((offline_site / "sources" / "esau-17" / "index.html").as_uri())
+    link = page.locator("a.mention--person").first
+    href = link.get_attribute("href") or ""
+    assert href.endswith("/index.html") or "/index.html#" in href
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/index.html")
+    assert page.locator("h1").count() == 1
