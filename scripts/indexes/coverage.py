@@ -15,7 +15,8 @@ from html import escape
 
 from scripts.annotate.dates import Event, Precision
 
-YEAR_WIDTH = 12
+YEAR_WIDTH = 24
+"""Pixels per year: each year's link is a 24-pixel target (WCAG 2.5.8)."""
 BAND_HEIGHT = 28
 LABEL_WIDTH = 150
 AXIS_HEIGHT = 22
@@ -104,7 +105,9 @@ def coverage_svg(
             )
     parts.append("</svg>")
     return (
-        f'<div class="tl-chart-wrap" style="max-width:{width}px">'
+        '<div class="tl-chart-scroll" tabindex="0" role="region" '
+        f'aria-label="{escape(title)} (scrolls sideways)">'
+        f'<div class="tl-chart-wrap" style="width:{width}px">'
         + "".join(parts)
-        + f'<div class="tl-chart-links">{"".join(links)}</div></div>'
+        + f'<div class="tl-chart-links">{"".join(links)}</div></div></div>'
     )

@@ -89,7 +89,7 @@ def test_coverage_chart_is_well_formed_accessible_svg_with_html_year_links_over_
     )
     wrapper = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
-    root = wrapper.find(f"{ns}svg")
+    root = wrapper.find(f".//{ns}svg")
     assert root is not None and root.find(f"{ns}title") is not None
     links = [a.get("href") for a in wrapper.iter("a")]
     assert links == ["#y1954", "#y1978"]
