@@ -30,17 +30,32 @@ def root() -> Path:
     return ROOT
 
 
-def build_site(destination: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` into ``destination``; return the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build_site(
+    destination: Path, *, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in ``cwd`` into ``destination``; return the finished process.
+
+    ``env`` adds to (or overrides) the environment, e.g. ``OFFLINE=true``.
+    """
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
-        cwd=ROOT,
-        env=env,
+        cwd=cwd,
+        env=full_env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def serve(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port while the generator is open; yield its URL."""
+    bound = functools.partial(handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -60,12 +75,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
     """The built site served on loopback."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from serve(site_dir, _Quiet)
 
 
 @pytest.fixture(scope="session")

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from scripts.offline import SHIM_SOURCE
-from tests.conftest import ROOT
+from tests.conftest import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -21,15 +18,7 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not SHIM_SOURCE.is_file():
         pytest.fail("tools are not installed: run 'make quality-tools' (make test does it)")
     destination = tmp_path_factory.mktemp("offline")
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_site(destination, env={"OFFLINE": "true"})
     assert result.returncode == 0, result.stderr
     return destination
 

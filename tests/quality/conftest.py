@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, serve
 
 TOOLS = ROOT / "tools" / "node_modules"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -56,9 +54,5 @@ class _Unthrottled(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def unthrottled_site_url(site_dir: Path) -> Iterator[str]:
     """The built site on loopback, marked so that LinkChecker does not wait between requests."""
-    handler = functools.partial(_Unthrottled, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    for url in serve(site_dir, _Unthrottled):
+        yield url + "/"
