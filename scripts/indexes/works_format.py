@@ -145,7 +145,9 @@ def record(work: Work) -> dict[str, Any]:
         "pages": c.pages if c.kind in {"article", "chapter"} else "",
         "url": c.url,
     }
-    data.update({k: v for k, v in optional.items() if v})
+    # The fields every consumer may rely on are always present (null when not given).
+    always = {"container", "place", "publisher", "year", "pages"}
+    data.update({k: (v or None) for k, v in optional.items() if v or k in always})
     data["citation"] = c.text
     data["cited_in"] = [
         {"source": x.source, "note": x.label, "key": x.key, "pages": x.pages, "form": x.form}
