@@ -7,28 +7,16 @@ from pathlib import Path
 import pytest
 
 from scripts.annotate.persons_audit import audit, main_audit
-from scripts.meta import SourceMeta
 from scripts.model import Document
 from scripts.sources import Source
 from tests.annotate.persons_helpers import authority, document, person
+from tests.factories import source_of
 
 AUTHORITY = authority(person("le-duan", "Lê Duẩn", variants=("Le Duan",)))
 
 
 def _source(slug: str, doc: Document) -> Source:
-    meta = SourceMeta.model_validate(
-        {
-            "slug": slug,
-            "normaliser": "web-capture",
-            "file": "source.txt",
-            "kind": "chapter",
-            "short_title": slug,
-            "title": slug,
-            "issued": "2024",
-            "provenance": {"description": "test"},
-        }
-    )
-    return Source(meta=meta, raw="", document=doc, path=f"sources/{slug}/source.txt")
+    return source_of(slug, doc)
 
 
 def test_unknown_name_is_listed_with_count_and_first_place() -> None:

@@ -12,10 +12,10 @@ import pytest
 from scripts.annotate import runs
 from scripts.annotate.glossary_schema import Glossary, GlossaryEntry
 from scripts.indexes.glossary import build, build_from
-from scripts.meta import Provenance, SourceMeta
 from scripts.model import Document, Note, NoteRef, Paragraph, Text
 from scripts.pages import Contribution
 from scripts.sources import Source, load_sources
+from tests.factories import source_of
 
 CAMBRIDGE = (
     "Marshaling old and new Vietnamese, Cambodian, Chinese, Soviet, American, and Association "
@@ -29,19 +29,9 @@ CWIHP = (
 
 
 def _source(slug: str, order: int, texts: list[str], notes: tuple[Note, ...] = ()) -> Source:
-    meta = SourceMeta(
-        slug=slug,
-        normaliser="web-capture",
-        file="source.txt",
-        kind="report",
-        short_title=f"Short <{slug}>",
-        title=slug,
-        issued="1962",
-        provenance=Provenance(description="test"),
-        order=order,
-    )
     body = tuple(Paragraph((Text(t),), i, n=i) for i, t in enumerate(texts, 1))
-    return Source(meta=meta, raw="", document=Document(front=(), body=body, notes=notes), path="x")
+    document = Document(front=(), body=body, notes=notes)
+    return source_of(slug, document, order=order, kind="report", short_title=f"Short <{slug}>")
 
 
 def _entry(term: str, expansion: str, expanded: bool, **extra: object) -> GlossaryEntry:

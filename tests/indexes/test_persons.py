@@ -10,10 +10,10 @@ import pytest
 from scripts.annotate import Span
 from scripts.assemble import assemble
 from scripts.indexes.persons import build
-from scripts.meta import SourceMeta
 from scripts.model import Document, Note, Paragraph, Text
 from scripts.pages import Contribution
 from scripts.sources import Source
+from tests.factories import source_of
 
 AUTHORITY = """\
 - id: le-duan
@@ -40,25 +40,12 @@ AUTHORITY = """\
 
 
 def _source(slug: str, order: int, paragraphs: list[str], notes: list[str] = ()) -> Source:  # type: ignore[assignment]
-    meta = SourceMeta.model_validate(
-        {
-            "slug": slug,
-            "normaliser": "web-capture",
-            "file": "source.txt",
-            "kind": "chapter",
-            "short_title": f"Source {slug}",
-            "title": slug,
-            "issued": "2024",
-            "order": order,
-            "provenance": {"description": "test"},
-        }
-    )
     body = tuple(Paragraph((Text(p),), line=i + 1) for i, p in enumerate(paragraphs))
     note_records = tuple(
         Note(str(i + 1), str(i + 1), (Text(n),), 50 + i) for i, n in enumerate(notes)
     )
     document = assemble(Document(front=(), body=body, notes=note_records))
-    return Source(meta=meta, raw="", document=document, path=f"sources/{slug}/source.txt")
+    return source_of(slug, document, order=order, short_title=f"Source {slug}")
 
 
 SOURCES = [

@@ -11,9 +11,9 @@ from scripts.annotate.dates import Event, paragraph_events
 from scripts.indexes.coverage import coverage_svg
 from scripts.indexes.shared import dates_agree, shared_events
 from scripts.indexes.timeline import build
-from scripts.meta import Provenance, SourceMeta
 from scripts.model import Document, Paragraph, Text
 from scripts.sources import Source
+from tests.factories import source_of
 
 CIA_GENEVA = (
     "In terms of the Communist dialectic, the Geneva Conference of 1954 ushered in a "
@@ -100,19 +100,9 @@ def test_coverage_chart_is_well_formed_accessible_svg_with_html_year_links_over_
 
 
 def _source(slug: str, texts: list[str], order: int) -> Source:
-    meta = SourceMeta(
-        slug=slug,
-        normaliser="web-capture",
-        file="source.txt",
-        kind="report",
-        short_title=f"Short <{slug}>",
-        title=slug,
-        issued="1962",
-        provenance=Provenance(description="test"),
-        order=order,
-    )
     body = tuple(Paragraph((Text(t),), i, n=i) for i, t in enumerate(texts, 1))
-    return Source(meta=meta, raw="", document=Document(front=(), body=body, notes=()), path="x")
+    document = Document(front=(), body=body, notes=())
+    return source_of(slug, document, order=order, kind="report", short_title=f"Short <{slug}>")
 
 
 def _build() -> tuple[list[Source], object]:

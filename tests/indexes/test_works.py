@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from scripts.indexes.works import build
-from scripts.meta import Provenance, SourceMeta
 from scripts.model import Document, Note, Text
 from scripts.pages import Contribution
 from scripts.sources import Source, load_sources
+from tests.factories import source_of
 
 ROOT = Path(__file__).parent.parent.parent
 CSL_TYPES = {
@@ -27,22 +27,12 @@ CSL_TYPES = {
 
 
 def source(slug: str, short_title: str, notes: list[tuple[str, str]]) -> Source:
-    meta = SourceMeta(
-        slug=slug,
-        normaliser="web-capture",
-        file="source.txt",
-        kind="chapter",
-        short_title=short_title,
-        title=short_title,
-        issued="2024",
-        provenance=Provenance(description="test"),
-    )
     document = Document(
         front=(),
         body=(),
         notes=tuple(Note(label, label, (Text(text),), i) for i, (label, text) in enumerate(notes)),
     )
-    return Source(meta=meta, raw="", document=document, path=f"sources/{slug}/source.txt")
+    return source_of(slug, document, short_title=short_title, title=short_title)
 
 
 CAMBRIDGE = source(
