@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from scripts.normalise.english import Repair, zipf
 
 RULES: dict[str, str] = {
     "ocr-hyphen-space": (
@@ -61,22 +60,6 @@ MARGIN = 0.5
 # A word the text itself uses this often is evidence for a join even against the odds.
 FREQUENT_IN_TEXT = 10
 YEAR_PREFIXES = ("mid", "early", "late", "pre", "post")
-
-
-@lru_cache(maxsize=8192)
-def zipf(word: str) -> float:
-    """English frequency of a word or phrase on the Zipf scale (0 unknown, 7 very common)."""
-    return zipf_frequency(word, "en")
-
-
-@dataclass(frozen=True)
-class Repair:
-    """A proposed emendation: raw characters ``text[start:end]`` printed as ``printed``."""
-
-    start: int
-    end: int
-    printed: str
-    rule: str
 
 
 class Lexicon:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from scripts.normalise.english import zipf
 from scripts.normalise.pdf_layout import Line
-from scripts.normalise.pdf_words import zipf
 
 _CANDIDATE = re.compile(r"(?<![\w$.,\-–/])(\d{1,3})(?![\w%\-–/]|[.,]\d)")
 _MONTH = re.compile(

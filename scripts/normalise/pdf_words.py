@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-from wordfreq import zipf_frequency
+from scripts.normalise.english import Repair, zipf
 
 RULES: dict[str, str] = {
     "stray-space": (
@@ -56,22 +54,6 @@ MIN_JOIN_GAIN = 3.5
 """How much likelier (in zipf units) the joined word must be than the two pieces side by side."""
 MIN_PART_ZIPF = 2.0
 """Each part of a compound restored at a line join must be an English word at least this common."""
-
-
-@dataclass(frozen=True)
-class Repair:
-    """A span of a string to print differently, with the rule that says so."""
-
-    start: int
-    end: int
-    printed: str
-    rule: str
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """English frequency of a word on the zipf scale (0 = unknown, 7 = 'the')."""
-    return float(zipf_frequency(word, "en"))
 
 
 class Evidence:

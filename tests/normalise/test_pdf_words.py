@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.normalise.pdf_words import RULES, Evidence, Repair, find_repairs, stray_space
+from scripts.normalise.english import Repair
+from scripts.normalise.pdf_words import RULES, Evidence, find_repairs, stray_space
 
 WITNESS = (
     "the Franco-Vietminh war broke out\nthe Sino-Soviet dispute\nthe Vietnamese and "
