@@ -32,14 +32,14 @@ RULES: dict[str, str] = {
 }
 """Every rule name used in :class:`~scripts.model.Emendation` records, with its description."""
 
-# Cyrillic and Greek letters whose glyphs are indistinguishable from Latin ones.
-_HOMOGLYPHS = dict(
+HOMOGLYPHS = dict(
     zip(
         "аеорсухіјѕԁһԛԝАВЕКМНОРСТХУІЈЅοαρνικτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
         "aeopcyxijsdhqwABEKMHOPCTXYIJSoapvikrABEZHIKMNOPTYX",
         strict=True,
     )
 )
+"""Cyrillic and Greek letters whose glyphs are indistinguishable from Latin ones."""
 _FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 _WORD = re.compile(r"\w+")
 
@@ -48,9 +48,9 @@ def _latinise(char: str) -> str | None:
     """The Latin letter a Cyrillic/Greek letter imitates, diacritics kept; None if no look-alike."""
     decomposed = unicodedata.normalize("NFD", char)
     base, marks = decomposed[0], decomposed[1:]
-    if base not in _HOMOGLYPHS:
+    if base not in HOMOGLYPHS:
         return None
-    return unicodedata.normalize("NFC", _HOMOGLYPHS[base] + marks)
+    return unicodedata.normalize("NFC", HOMOGLYPHS[base] + marks)
 
 
 def wrong_alphabet(word: str) -> str | None:

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from scripts.annotate.citation_text import is_institution
 from scripts.annotate.citations import Citation, note_citations
+from scripts.annotate.fold import fold as fold_letters
 
 ARCHIVAL = {"cable", "correspondence", "interview", "conversation", "speech", "document"}
 _ARTICLES = {"the", "a", "an"}
@@ -107,8 +107,7 @@ class Bibliography:
 
 def fold(text: str) -> str:
     """Lower-case, accents dropped, ``&`` read as ``and``: the form names and titles match in."""
-    text = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return fold_letters(text.replace("&", " and ")).lower()
 
 
 def title_tokens(title: str) -> list[str]:

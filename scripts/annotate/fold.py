@@ -16,6 +16,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from scripts.rules import HOMOGLYPHS
+
 # Letters with no Unicode decomposition to a Latin base, mapped by hand.
 _SPECIAL = {
     "đ": "d",
@@ -32,8 +34,9 @@ _SPECIAL = {
     "‐": "-",
     "‑": "-",
 }
-# Cyrillic homoglyphs of Latin letters (after NFKD has split off their diacritics).
-_CYRILLIC = str.maketrans("аеорсхуіјАВЕКМНОРСТХІЈ", "aeopcxyijABEKMHOPCTXIJ")
+# Cyrillic and Greek look-alikes of Latin letters (after NFKD has split off their diacritics),
+# the same table the wrong-alphabet repair uses.
+_HOMOGLYPHS = str.maketrans(HOMOGLYPHS)
 
 
 def fold_char(char: str) -> str:
@@ -42,7 +45,7 @@ def fold_char(char: str) -> str:
         return _SPECIAL[char]
     decomposed = unicodedata.normalize("NFKD", char)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return base.translate(_CYRILLIC)
+    return base.translate(_HOMOGLYPHS)
 
 
 def fold(text: str) -> str:
