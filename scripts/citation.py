@@ -91,6 +91,13 @@ def bibliography(meta: SourceMeta) -> str:
     return " ".join(parts)
 
 
+def short_note(meta: SourceMeta) -> str:
+    """A short citation of the source (``Qiang Zhai, “Mao Zedong and the Indochina War” (2002)``)."""
+    who = author_line(meta)
+    head = f"{who}, " if who else ""
+    return f"{head}“{meta.title}” ({meta.issued.split('-')[0]})"
+
+
 def paragraph_note(
     meta: SourceMeta, *, paragraph: int, page: str | None, url: str, accessed: str
 ) -> str:

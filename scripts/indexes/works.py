@@ -19,6 +19,7 @@ import json
 from collections.abc import Sequence
 
 from scripts.annotate import Span
+from scripts.annotate.citation_forms import Citation
 from scripts.annotate.citation_resolve import (
     Bibliography,
     NoteText,
@@ -188,6 +189,36 @@ def _editorial(bib: Bibliography, slug: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+ITALIC_TITLE = {"book", "report", "thesis"}
+"""Kinds of work whose own title is printed in italics (Chicago); of an article, chapter or
+newspaper item the container (journal, book, newspaper) is, and its own title stays in
+quotation marks. Archival items carry descriptions, not titles."""
+ITALIC_CONTAINER = {"article", "chapter", "newspaper"}
+
+
+def title_span(cite: Citation) -> Span | None:
+    """A ``title`` span over the words of a cited work that are a title set in italics.
+
+    The citation reader knows the title (or the journal/book a piece is in) as printed; the
+    span covers it where it is found verbatim inside the citation, and is None otherwise
+    (a short form, an archival description, a title the note does not print as such).
+    """
+    if cite.form != "full":
+        return None
+    if cite.kind in ITALIC_TITLE:
+        words = cite.title
+    elif cite.kind in ITALIC_CONTAINER:
+        words = cite.container
+    else:
+        return None
+    words = words.strip()
+    at = cite.text.find(words) if len(words) > 2 else -1
+    if at < 0:
+        return None
+    start = cite.start + at
+    return Span(start=start, end=start + len(words), kind="title", title="")
+
+
 def _spans(
     bib: Bibliography, family_first: frozenset[str]
 ) -> dict[tuple[str, str], tuple[Span, ...]]:
@@ -204,6 +235,9 @@ def _spans(
             href=f"works-cited/#{work.id}",
         )
         spans.setdefault((r.source, f"fn:{r.note.key}"), []).append(span)
+        title = title_span(r.citation)
+        if title is not None:
+            spans[(r.source, f"fn:{r.note.key}")].append(title)
     return {key: tuple(sorted(v, key=lambda s: s.start)) for key, v in sorted(spans.items())}
 
 

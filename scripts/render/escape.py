@@ -38,3 +38,18 @@ def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar for page front matter (title, description)."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + " ".join(escaped.split()) + '"'
+
+
+def css_string(text: str) -> str:
+    """A double-quoted CSS string literal, safe inside a ``<style>`` element.
+
+    Every character that could end the string, the rule or the element (quotes, backslash,
+    angle brackets, ampersand, controls) is written as a CSS hex escape.
+    """
+    out = []
+    for char in " ".join(text.split()):
+        if char in "\\\"'<>&{}" or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'

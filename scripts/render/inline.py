@@ -7,6 +7,10 @@ numbers; each such control has an accessible name of its own.
 Annotation spans (persons, abbreviations, works) are applied to the printed text only:
 zero-width markers (references, page breaks) close any open span and reopen it after
 themselves, so a link never contains another link.
+
+A keyboard reader meets a handful of tab stops per paragraph: only the first mention of a
+person (or of a work) in a run is a link, and only the first use of an abbreviation is
+focusable; later ones are plain marks with the same tooltip on hover.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from scripts.annotate import Span
 from scripts.model import Emendation, Inline, NoteRef, PageBreak, Redaction, Sic
 from scripts.render.escape import html_text
 
-PRIORITY = {"person": 0, "work": 1, "abbr": 2, "date": 3}
+PRIORITY = {"person": 0, "work": 1, "abbr": 2, "date": 3, "title": 4}
 LINK_KINDS = {"person", "work"}
 
 
@@ -25,19 +29,30 @@ def _is_link(span: Span) -> bool:
     return span.href is not None and span.kind in LINK_KINDS
 
 
-def _open(span: Span, prefix: str, *, in_link: bool = False) -> str:
+def _key(span: Span) -> tuple[str, str]:
+    """What makes two spans the same mark: a person's or work's link, an abbreviation's expansion."""
+    return (span.kind, span.href if _is_link(span) else span.title)
+
+
+def _open(span: Span, prefix: str, *, in_link: bool = False, first: bool = True) -> str:
+    if span.kind == "title":
+        # The title of a cited work, set in italics as a printed bibliography would.
+        return '<cite class="work-title">'
     title = html_text(span.title)
-    if _is_link(span):
+    if _is_link(span) and first:
         return f'<a class="mention mention--{span.kind}" href="{html_text(prefix + (span.href or ""))}" title="{title}">'
     if span.kind == "abbr":
-        # Focusable so that keyboard readers reach its expansion; not inside a link, which is
-        # focusable itself (a focusable element inside <a> is invalid HTML).
-        return f'<abbr title="{title}">' if in_link else f'<abbr title="{title}" tabindex="0">'
+        # The first use is focusable so that keyboard readers reach its expansion; not inside
+        # a link, which is focusable itself (a focusable element inside <a> is invalid HTML).
+        focus = first and not in_link
+        return f'<abbr title="{title}" tabindex="0">' if focus else f'<abbr title="{title}">'
     return f'<span class="mention mention--{span.kind}" title="{title}">'
 
 
-def _close(span: Span) -> str:
-    if span.href is not None and span.kind in LINK_KINDS:
+def _close(span: Span, *, first: bool = True) -> str:
+    if span.kind == "title":
+        return "</cite>"
+    if _is_link(span) and first:
         return "</a>"
     return "</abbr>" if span.kind == "abbr" else "</span>"
 
@@ -123,6 +138,11 @@ def render_inlines(
     out: list[str] = []
     offset = 0
     open_spans: list[Span] = []
+    # The first span of each mark in this run (reopened after a marker, it is still the first).
+    firsts: dict[tuple[str, str], Span] = {}
+
+    def is_first(span: Span) -> bool:
+        return firsts.setdefault(_key(span), span) is span
 
     def active_at(position: int) -> list[Span]:
         return [s for s in chosen if s.start <= position < s.end]
@@ -130,10 +150,12 @@ def render_inlines(
     def sync(wanted: list[Span]) -> None:
         # Close spans that end here (innermost first), then open the new ones (outermost first).
         while open_spans and open_spans[-1] not in wanted:
-            out.append(_close(open_spans.pop()))
+            span = open_spans.pop()
+            out.append(_close(span, first=is_first(span)))
         for span in wanted:
             if span not in open_spans:
-                out.append(_open(span, prefix, in_link=any(map(_is_link, open_spans))))
+                in_link = any(_is_link(s) and is_first(s) for s in open_spans)
+                out.append(_open(span, prefix, in_link=in_link, first=is_first(span)))
                 open_spans.append(span)
 
     for node in inlines:

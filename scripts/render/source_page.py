@@ -25,7 +25,7 @@ from scripts.model import (
     ParagraphKind,
 )
 from scripts.pages import Link, Page
-from scripts.render.escape import html_text, md_inline
+from scripts.render.escape import css_string, html_text, md_inline
 from scripts.render.inline import render_inlines
 from scripts.sources import Source
 
@@ -186,6 +186,11 @@ def render_source(
     front = {
         "title": source.meta.title,
         "description": description(source),
+        # The running lines of every printed page, as CSS strings (overrides/main.html).
+        "print_citation": css_string(citation.short_note(source.meta)),
+        "print_url": css_string(url),
+        # Where "Skip to the text" leads: the first block of the text itself.
+        "text_start": _text_start(source),
         "scholarly": {
             "highwire": [list(tag) for tag in citation_formats.highwire(source.meta, url)],
             "opengraph": [
@@ -226,6 +231,16 @@ def render_source(
             "",
         ]
     return Page(f"sources/{slug}/index.md", "\n".join(lines))
+
+
+def _text_start(source: Source) -> str:
+    """The anchor of the first heading or numbered paragraph of the text (empty if none)."""
+    for block in source.document.body:
+        if isinstance(block, Heading):
+            return block.anchor
+        if isinstance(block, Paragraph) and block.anchor:
+            return block.anchor
+    return ""
 
 
 def _render_block(block: object, slug: str, spans: SpanMap) -> str:

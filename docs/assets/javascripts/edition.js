@@ -71,3 +71,233 @@
     document.addEventListener("DOMContentLoaded", setup);
   }
 })();
+
+/* Tooltips and note popovers, created when a reader needs one, not for every mark at load.
+   One tooltip element serves the whole page: hovering or focusing a mark of the apparatus
+   (a person, an abbreviation, an emendation, a redaction...) shows its title there; hovering
+   or focusing a note reference shows the note's text. Tapping or clicking a note reference
+   opens the note in place (a small non-modal dialog beside the reference): the page does not
+   scroll, and closing it (Escape, the close button, a click elsewhere) puts the reader back
+   on the reference. The notes list at the end of the page stays the fallback without script. */
+(function () {
+  "use strict";
+
+  var SCOPE = ".md-content";
+  var MARK = "[title], [data-edition-title]";
+  var tip = null;
+  var tipFor = null;
+  var hideTimer = 0;
+  var pop = null;
+  var popFor = null;
+
+  function noteFor(ref) {
+    // Material's instant loading makes hrefs absolute: read the fragment of a same-page link.
+    if (!ref.hash || ref.pathname !== window.location.pathname) { return null; }
+    return document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+  }
+
+  function noteContent(note) {
+    // The note's paragraph(s) as printed in the list, without the back link.
+    var box = document.createElement("div");
+    Array.prototype.forEach.call(note.children, function (child) {
+      box.appendChild(child.cloneNode(true));
+    });
+    box.querySelectorAll(".footnote-backref").forEach(function (a) { a.remove(); });
+    box.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+    return box;
+  }
+
+  function tipElement() {
+    if (!tip || !document.body.contains(tip)) {
+      tip = document.createElement("div");
+      tip.id = "edition-tip";
+      tip.className = "edition-tip md-typeset";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      tip.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
+      tip.addEventListener("mouseleave", function () { scheduleHide(); });
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+
+  function place(box, target) {
+    // Below the target (above it when there is no room below), inside the viewport.
+    var rect = target.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    box.style.left = "0px";
+    box.style.top = "0px";
+    box.style.maxWidth = Math.min(width - 16, 512) + "px";
+    var own = box.getBoundingClientRect();
+    var left = Math.max(8, Math.min(rect.left, width - own.width - 8));
+    var top = rect.bottom + 6;
+    if (top + own.height > window.innerHeight && rect.top - own.height - 6 > 0) {
+      top = rect.top - own.height - 6;
+    }
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = top + window.scrollY + "px";
+  }
+
+  function titleOf(el) {
+    return el.getAttribute("title") || el.getAttribute("data-edition-title") || "";
+  }
+
+  function stashTitle(el) {
+    // The native tooltip would double ours: the title moves aside while ours shows, and the
+    // element is described by ours meanwhile.
+    var title = el.getAttribute("title");
+    if (title !== null) {
+      el.setAttribute("data-edition-title", title);
+      el.removeAttribute("title");
+    }
+    el.setAttribute("aria-describedby", "edition-tip");
+  }
+
+  function restoreTitle(el) {
+    var title = el.getAttribute("data-edition-title");
+    if (title !== null) {
+      el.setAttribute("title", title);
+      el.removeAttribute("data-edition-title");
+    }
+    if (el.getAttribute("aria-describedby") === "edition-tip") {
+      el.removeAttribute("aria-describedby");
+    }
+  }
+
+  function showTip(target) {
+    window.clearTimeout(hideTimer);
+    if (tipFor === target && tip && !tip.hidden) { return; }
+    hideTip();
+    var box = tipElement();
+    box.textContent = "";
+    if (target.matches("a.footnote-ref")) {
+      var note = noteFor(target);
+      if (!note) { return; }
+      box.appendChild(noteContent(note));
+      box.classList.add("edition-tip--note");
+    } else {
+      var text = titleOf(target);
+      if (!text) { return; }
+      box.textContent = text;
+      box.classList.remove("edition-tip--note");
+      stashTitle(target);
+    }
+    tipFor = target;
+    box.hidden = false;
+    box.classList.add("edition-tip--active");
+    place(box, target);
+  }
+
+  function hideTip() {
+    window.clearTimeout(hideTimer);
+    if (tipFor) { restoreTitle(tipFor); }
+    tipFor = null;
+    if (tip) {
+      tip.hidden = true;
+      tip.classList.remove("edition-tip--active");
+    }
+  }
+
+  function scheduleHide() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hideTip, 150);
+  }
+
+  function targetOf(node) {
+    if (!node || !node.closest || !node.closest(SCOPE)) { return null; }
+    if (node.closest("#edition-tip, .note-pop")) { return null; }
+    var ref = node.closest("a.footnote-ref");
+    if (ref) { return ref; }
+    var mark = node.closest(MARK);
+    return mark && mark.closest(SCOPE) ? mark : null;
+  }
+
+  function openNote(ref) {
+    var note = noteFor(ref);
+    if (!note) { return false; }
+    hideTip();
+    closeNote(false);
+    var label = ref.getAttribute("data-label") || "";
+    pop = document.createElement("div");
+    pop.className = "note-pop md-typeset";
+    pop.setAttribute("role", "dialog");
+    pop.setAttribute("aria-label", "Note " + label);
+    pop.tabIndex = -1;
+    var bar = document.createElement("div");
+    bar.className = "note-pop__bar";
+    var jump = document.createElement("a");
+    jump.href = "#" + note.id;
+    jump.className = "note-pop__list";
+    jump.textContent = "In the list of notes";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "note-pop__close";
+    close.setAttribute("aria-label", "Close note " + label);
+    close.textContent = "×";
+    close.addEventListener("click", function () { closeNote(true); });
+    jump.addEventListener("click", function () { closeNote(false); });
+    bar.appendChild(jump);
+    bar.appendChild(close);
+    pop.appendChild(noteContent(note));
+    pop.appendChild(bar);
+    document.body.appendChild(pop);
+    popFor = ref;
+    ref.setAttribute("aria-expanded", "true");
+    place(pop, ref);
+    pop.focus({ preventScroll: true });
+    return true;
+  }
+
+  function closeNote(refocus) {
+    if (!pop) { return; }
+    pop.remove();
+    pop = null;
+    if (popFor) {
+      popFor.setAttribute("aria-expanded", "false");
+      if (refocus) { popFor.focus({ preventScroll: true }); }
+    }
+    popFor = null;
+  }
+
+  function listen() {
+    document.addEventListener("pointerover", function (event) {
+      if (event.pointerType === "touch") { return; }
+      var target = targetOf(event.target);
+      if (target) { showTip(target); }
+    });
+    document.addEventListener("pointerout", function (event) {
+      var target = targetOf(event.target);
+      if (!target || target !== tipFor) { return; }
+      var to = event.relatedTarget;
+      if (to && (target.contains(to) || (tip && tip.contains(to)))) { return; }
+      scheduleHide();
+    });
+    document.addEventListener("focusin", function (event) {
+      var target = targetOf(event.target);
+      if (target) { showTip(target); } else if (tipFor) { hideTip(); }
+    });
+    document.addEventListener("focusout", function (event) {
+      if (tipFor && event.target === tipFor) { hideTip(); }
+    });
+    document.addEventListener("click", function (event) {
+      var ref = event.target.closest && event.target.closest(SCOPE + " a.footnote-ref");
+      if (ref && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) {
+        if (popFor === ref) { closeNote(true); event.preventDefault(); return; }
+        if (openNote(ref)) { event.preventDefault(); }
+        return;
+      }
+      if (pop && !pop.contains(event.target)) { closeNote(false); }
+    }, true);
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      if (pop) { closeNote(true); } else { hideTip(); }
+    });
+    window.addEventListener("resize", function () { hideTip(); });
+  }
+
+  listen();
+  if (window.document$ && window.document$.subscribe) {
+    // Material's instant loading swaps the page: nothing of the old one stays open.
+    window.document$.subscribe(function () { hideTip(); closeNote(false); });
+  }
+})();
