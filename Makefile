@@ -26,6 +26,9 @@ browser: ## Install Debian's chromium for the browser tests, if missing
 	@test -x /usr/bin/chromium || { \
 	  echo "Installing Debian's chromium (needs root and the Debian mirror)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
+	@test -x /usr/bin/pdftotext || { \
+	  echo "Installing Debian's poppler-utils (pdftotext, for the print tests)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) >/dev/null; }
 
 serve: setup ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload

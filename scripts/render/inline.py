@@ -31,20 +31,25 @@ def _is_link(span: Span) -> bool:
 
 def _key(span: Span) -> tuple[str, str]:
     """What makes two spans the same mark: a person's or work's link, an abbreviation's expansion."""
-    return (span.kind, span.href if _is_link(span) else span.title)
+    return (span.kind, (span.href or "") if _is_link(span) else span.title)
 
 
-def _open(span: Span, prefix: str, *, in_link: bool = False, first: bool = True) -> str:
+def _open(
+    span: Span, prefix: str, *, in_link: bool = False, first: bool = True, again: bool = False
+) -> str:
+    """The opening tag of a span; ``again`` when it reopens after a marker (no new tab stop)."""
     if span.kind == "title":
         # The title of a cited work, set in italics as a printed bibliography would.
         return '<cite class="work-title">'
     title = html_text(span.title)
     if _is_link(span) and first:
-        return f'<a class="mention mention--{span.kind}" href="{html_text(prefix + (span.href or ""))}" title="{title}">'
+        # The rest of a link cut by a note reference or page marker: clickable, no tab stop.
+        skip = ' tabindex="-1"' if again else ""
+        return f'<a class="mention mention--{span.kind}" href="{html_text(prefix + (span.href or ""))}" title="{title}"{skip}>'
     if span.kind == "abbr":
         # The first use is focusable so that keyboard readers reach its expansion; not inside
         # a link, which is focusable itself (a focusable element inside <a> is invalid HTML).
-        focus = first and not in_link
+        focus = first and not in_link and not again
         return f'<abbr title="{title}" tabindex="0">' if focus else f'<abbr title="{title}">'
     return f'<span class="mention mention--{span.kind}" title="{title}">'
 
@@ -140,6 +145,7 @@ def render_inlines(
     open_spans: list[Span] = []
     # The first span of each mark in this run (reopened after a marker, it is still the first).
     firsts: dict[tuple[str, str], Span] = {}
+    opened: list[Span] = []
 
     def is_first(span: Span) -> bool:
         return firsts.setdefault(_key(span), span) is span
@@ -155,8 +161,10 @@ def render_inlines(
         for span in wanted:
             if span not in open_spans:
                 in_link = any(_is_link(s) and is_first(s) for s in open_spans)
-                out.append(_open(span, prefix, in_link=in_link, first=is_first(span)))
+                again = any(span is s for s in opened)
+                out.append(_open(span, prefix, in_link=in_link, first=is_first(span), again=again))
                 open_spans.append(span)
+                opened.append(span)
 
     for node in inlines:
         printed = node.printed

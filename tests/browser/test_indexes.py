@@ -70,7 +70,7 @@ def test_glossary_abbreviation_shows_its_expansion_on_hover(page: Any, site_url:
     abbr = page.locator('abbr[title="Association of Southeast Asian Nations"]').first
     abbr.scroll_into_view_if_needed()
     abbr.hover()
-    tooltip = page.locator(".md-tooltip2--active")
+    tooltip = page.locator("#edition-tip.edition-tip--active")
     tooltip.wait_for(state="visible", timeout=5000)
     assert "Association of Southeast Asian Nations" in tooltip.inner_text()
 

@@ -26,7 +26,7 @@ def test_note_tooltip_appears_on_hover(page: Any, site_url: str) -> None:
     ref = page.locator('a.footnote-ref[href$="#fn:3"]')
     ref.scroll_into_view_if_needed()
     ref.hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip2")
+    tooltip = page.locator("#edition-tip.edition-tip--active")
     tooltip.first.wait_for(state="visible", timeout=5000)
     assert "Third Indochina Conflict" in tooltip.first.inner_text()
 

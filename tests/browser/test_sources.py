@@ -18,7 +18,7 @@ def _hover_tooltip(page: Any, selector: str) -> str:
     target = page.locator(selector).first
     target.scroll_into_view_if_needed()
     target.hover()
-    tooltip = page.locator(".md-tooltip2--active")
+    tooltip = page.locator("#edition-tip.edition-tip--active")
     tooltip.wait_for(state="visible", timeout=5000)
     return str(tooltip.inner_text())
 

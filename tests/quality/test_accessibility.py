@@ -76,6 +76,43 @@ def test_one_page_of_every_kind_has_no_accessibility_violation(
     assert not report, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in report.items())
 
 
+def test_one_page_of_every_kind_has_no_accessibility_violation_in_the_dark_scheme(
+    browser: Any, site_dir: Path, site_url: str, axe_js: Path
+) -> None:
+    """The same audit with the system asking for dark colours (Material's slate scheme)."""
+    sample = _sample(site_dir)
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    report: dict[str, list[str]] = {}
+    try:
+        for kind, url in sorted(sample.items()):
+            page.goto(f"{site_url}/{url}")
+            page.wait_for_load_state("networkidle")
+            scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert scheme == "slate", f"{url}: the dark preference gave scheme {scheme}"
+            violations = _violations(page, axe_js)
+            if violations:
+                report[f"{kind} ({url or '/'})"] = violations
+    finally:
+        context.close()
+    assert not report, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in report.items())
+
+
+def test_colour_scheme_toggle_switches_to_dark_and_is_kept(page: Any, site_url: str) -> None:
+    """The header toggle moves automatic → light → dark; the choice survives a new page."""
+    page.goto(f"{site_url}/")
+    page.wait_for_load_state("networkidle")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    for _ in range(3):
+        if page.evaluate(scheme) == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate(scheme) == "slate"
+    page.goto(f"{site_url}/timeline/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(scheme) == "slate"
+
+
 def test_search_dialog_with_results_has_no_accessibility_violation(
     page: Any, site_url: str, axe_js: Path
 ) -> None:
