@@ -22,16 +22,20 @@ LABEL_WIDTH = 150
 AXIS_HEIGHT = 22
 
 
-def year_counts(events: Sequence[Event]) -> dict[str, Counter[int]]:
-    """Statements per source and year; a range counts once for each of its years.
+def year_counts(
+    events: Sequence[Event], band: Callable[[Event], str] | None = None
+) -> dict[str, Counter[int]]:
+    """Statements per band (by default, per source) and year; a range counts once for each of
+    its years.
 
     A decade counts for its first year only: it names an era, not ten years of events.
     """
     counts: dict[str, Counter[int]] = {}
     for e in events:
         last = e.year if e.precision is Precision.DECADE else e.last_year
+        key = e.source if band is None else band(e)
         for year in range(e.year, last + 1):
-            counts.setdefault(e.source, Counter())[year] += 1
+            counts.setdefault(key, Counter())[year] += 1
     return counts
 
 
@@ -41,13 +45,15 @@ def coverage_svg(
     year_href: Callable[[int], str | None],
     *,
     ident: str = "coverage",
+    band: Callable[[Event], str] | None = None,
 ) -> str:
     """The chart as an inline ``<svg>`` element.
 
     ``sources`` is ``(slug, label, colour)`` per band, in order; ``year_href(year)`` gives
     the link of a year (None: no link). ``ident`` prefixes the ids of title and description.
+    ``band(event)`` names the band of an event (default: its source's slug).
     """
-    counts = year_counts(events)
+    counts = year_counts(events, band)
     years = [y for c in counts.values() for y in c]
     if not years:
         return ""

@@ -2,12 +2,16 @@
 
 ``build(sources)`` makes
 
-* ``timeline.md`` (``/timeline/``): entries grouped by year (headings ``#y<YYYY>``; a range
-  or decade stands under its first year), each with its date as printed and normalised, a
-  source badge, the sentence with the date marked, and a link to its paragraph. Events
-  that several sources share (:mod:`scripts.indexes.shared`) stand as one entry with their
-  sentences side by side. ``assets/javascripts/timeline.js`` adds filters by source and
-  period; without it the page reads in full;
+* ``timeline.md`` (``/timeline/``): the index: the coverage chart and the list of years
+  (each item keeps the old anchor ``#y<YYYY>`` of the one-page timeline), filterable by source
+  and period by ``assets/javascripts/timeline.js``, which also sends the old addresses
+  ``/timeline/#y<YYYY>`` and ``/timeline/#e-…`` to the page of their year;
+* ``timeline/<YYYY>.md`` (``/timeline/1954/``, continued as ``/timeline/1954-2/``… when a year
+  has more than :data:`~scripts.indexes.timeline_layout.PAGE_STATEMENTS` statements: see
+  :mod:`scripts.indexes.timeline_layout`): the entries of one year, each with its date as
+  printed and normalised, a source badge, the sentence with the date marked, and a link to
+  its paragraph. Events that several sources share (:mod:`scripts.indexes.shared`) stand as
+  one entry with their sentences side by side. No page grows with the corpus;
 * ``timeline/<slug>.md`` (``/timeline/<slug>/``): the same for one source, linked from the
   source's page, so a source's own timeline needs no script;
 * the coverage chart (:mod:`scripts.indexes.coverage`) on the timeline and the home page;
@@ -19,22 +23,28 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 from scripts.annotate import Span
 from scripts.annotate.dates import Event, Precision, all_events
 from scripts.indexes.coverage import coverage_svg
 from scripts.indexes.shared import shared_events
+from scripts.indexes.timeline_layout import (
+    PAGE_STATEMENTS,
+    Entry,
+    Part,
+    Piece,
+    entry_year,
+    paginate,
+    part_slug,
+)
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.escape import md_inline
 from scripts.sources import Source
 
 COLOURS = ("#1f5f99", "#8a3b12", "#2e6b30", "#6b2e6b", "#5c5c00")
 """Badge and bar colours in source order; white text on each passes WCAG AA (≥ 4.5:1)."""
-
-Entry = tuple[Event, ...]
-"""One timeline entry: a single event, or the events of several sources that agree."""
 
 
 def entries(events: Sequence[Event]) -> list[Entry]:
@@ -74,20 +84,34 @@ def _entry_html(
     labels: dict[str, str],
     colours: dict[str, str],
     to_root: str,
+    urls: dict[str, str],
     only: str | None = None,
+    piece: Piece | None = None,
+    neighbours: tuple[str, str] = ("", ""),
 ) -> str:
     """One entry; with ``only``, that source's statements and a link to the shared entry.
 
     A source's own timeline does not repeat the other sources' sentences (which would make
     every source page grow with the number of sources telling the same event); it links to
-    the entry of the whole timeline, where they stand side by side.
+    the entry of the whole timeline, where they stand side by side. ``urls`` gives the page
+    of each entry id (relative to the site root). With ``piece``, only those statements of
+    the entry are shown; a piece that does not start (end) the entry links to the previous
+    (next) page, ``neighbours``, where the entry continues.
     """
     first, last = min(e.year for e in entry), max(e.last_year for e in entry)
     slugs = " ".join(sorted({e.source for e in entry}))
     kind = "tl-entry tl-entry--shared" if len(entry) > 1 else "tl-entry"
+    ident = entry_id(entry)
     sides = []
-    shown = [e for e in entry if only is None or e.source == only]
-    others = len({e.source for e in entry} - {e.source for e in shown})
+    chosen = entry if piece is None else entry[piece.start : piece.stop]
+    shown = [e for e in chosen if only is None or e.source == only]
+    if piece is not None and not piece.first:
+        kind += " tl-entry--cont"
+        sides.append(
+            f'<p class="tl-cont">Continued from <a href="{escape(neighbours[0])}#{escape(ident)}">'
+            "the previous page</a>.</p>"
+        )
+    others = len({e.source for e in entry} - {e.source for e in shown}) if only else 0
     for e in shown:
         href = f"{to_root}sources/{e.source}/#{e.anchor}"
         badge = (
@@ -106,10 +130,15 @@ def _entry_html(
         source_word = "source" if others == 1 else "sources"
         sides.append(
             f'<p class="tl-also">Also told by {others} other {source_word}: '
-            f'<a href="{to_root}timeline/#{escape(entry_id(entry))}">see them side by side</a>.</p>'
+            f'<a href="{to_root}{urls[ident]}#{escape(ident)}">see them side by side</a>.</p>'
         )
+    if piece is not None and not piece.last:
+        sides.append(
+            f'<p class="tl-cont">Continued on <a href="{escape(neighbours[1])}">the next page</a>.</p>'
+        )
+    id_attr = f' id="{escape(ident)}"' if piece is None or piece.first else ""
     return (
-        f'<article class="{kind}" id="{escape(entry_id(entry))}" data-sources="{slugs}" '
+        f'<article class="{kind}"{id_attr} data-sources="{slugs}" '
         f'data-start="{first}" data-end="{last}">{"".join(sides)}</article>'
     )
 
@@ -125,19 +154,131 @@ def _chronology(
     labels: dict[str, str],
     colours: dict[str, str],
     to_root: str,
+    urls: dict[str, str],
     only: str | None = None,
 ) -> str:
     """Year headings and their entries (each year's entries in one raw HTML block)."""
     by_year: dict[int, list[Entry]] = {}
     for entry in all_entries:
-        by_year.setdefault(min(e.year for e in entry), []).append(entry)
+        by_year.setdefault(entry_year(entry), []).append(entry)
     out = []
     for year in sorted(by_year):
-        items = "\n".join(_entry_html(x, labels, colours, to_root, only) for x in by_year[year])
+        items = "\n".join(
+            _entry_html(x, labels, colours, to_root, urls, only) for x in by_year[year]
+        )
         out.append(
             f'## {year} {{#y{year}}}\n\n<div class="tl-year" data-year="{year}">\n{items}\n</div>\n'
         )
     return "\n".join(out)
+
+
+def _filter(slugs: Sequence[str], labels: dict[str, str], noun: str) -> str:
+    """The placeholder ``timeline.js`` fills with the filters by source and period."""
+    pairs = json.dumps([[slug, labels[slug]] for slug in slugs], ensure_ascii=False)
+    return f'<div class="tl-filter" data-sources="{escape(pairs)}" data-noun="{noun}"></div>\n\n'
+
+
+def _part_page(
+    part: Part,
+    parts: Sequence[Part],
+    position: int,
+    around: tuple[int | None, int | None],
+    labels: dict[str, str],
+    colours: dict[str, str],
+    urls: dict[str, str],
+) -> str:
+    """One page of the timeline: a year, or one part of a long year; ``around`` gives the
+    years before and after it."""
+    year = part.year
+    of = f", part {part.number} of {part.of}" if part.of > 1 else ""
+    statements = sum(p.stop - p.start for p in part.pieces)
+    heading = (
+        f"# Timeline: {year}{of} {{#y{year}}}" if part.number == 1 else (f"# Timeline: {year}{of}")
+    )
+    nav = []
+    if around[0] is not None:
+        nav.append(f"[← {around[0]}]({part_slug(around[0], 1)}.md)")
+    nav.append("[all years](../timeline.md)")
+    if around[1] is not None:
+        nav.append(f"[{around[1]} →]({part_slug(around[1], 1)}.md)")
+    line = " · ".join(nav)
+    if part.of > 1:
+        numbers = [
+            f"**{n}**" if n == part.number else f"[{n}]({part_slug(year, n)}.md)"
+            for n in range(1, part.of + 1)
+        ]
+        line += " · parts of this year: " + " ".join(numbers)
+    previous = f"../{parts[position - 1].url.split('/', 1)[1]}" if position > 0 else ""
+    following = (
+        f"../{parts[position + 1].url.split('/', 1)[1]}" if position + 1 < len(parts) else ""
+    )
+    slugs = list(dict.fromkeys(e.source for p in part.pieces for e in p.entry[p.start : p.stop]))
+    items = "\n".join(
+        _entry_html(
+            p.entry, labels, colours, "../../", urls, piece=p, neighbours=(previous, following)
+        )
+        for p in part.pieces
+    )
+    return (
+        _front(
+            f"Timeline: {year}{of}",
+            f"{statements} dated statements of the sources about {year}{of}, in order.",
+        )
+        + heading
+        + "\n\n"
+        + line
+        + "\n\n"
+        + _filter(_in_order(slugs, labels), labels, "entries")
+        + f'<div class="tl-year" data-year="{year}">\n{items}\n</div>\n'
+    )
+
+
+def _in_order(slugs: Iterable[str], labels: dict[str, str]) -> list[str]:
+    """These slugs in the order of the sources."""
+    wanted = set(slugs)
+    return [slug for slug in labels if slug in wanted]
+
+
+def _year_list(parts: Sequence[Part], labels: dict[str, str]) -> tuple[str, list[DataFile]]:
+    """The index's list of years (each keeps the old anchor ``#y<YYYY>``) and the maps from
+    entry id to part for the years of more than one page (read by the redirect of old links)."""
+    items: list[str] = []
+    maps: list[DataFile] = []
+    by_year: dict[int, list[Part]] = {}
+    for part in parts:
+        by_year.setdefault(part.year, []).append(part)
+    for year, own in by_year.items():
+        first = own[0]
+        events = [
+            e for p in own for piece in p.pieces for e in piece.entry[piece.start : piece.stop]
+        ]
+        slugs = _in_order({e.source for e in events}, labels)
+        end = max(e.last_year for e in events)
+        extra = ""
+        data_parts = ""
+        if first.of > 1:
+            links = " ".join(
+                f'<a href="{part_slug(year, p.number)}/">{p.number}</a>' for p in own[1:]
+            )
+            extra = f" · continued in parts {links}"
+            where = {
+                entry_id(piece.entry): part_slug(year, p.number) + "/"
+                for p in own[1:]
+                for piece in p.pieces
+                if piece.first
+            }
+            name = f"{year}-parts.json"
+            maps.append(DataFile(f"timeline/{name}", json.dumps(where, sort_keys=True) + "\n"))
+            data_parts = f' data-parts="{name}"'
+        sources = "source" if len(slugs) == 1 else "sources"
+        items.append(
+            f'<li class="tl-index-year" id="y{year}" data-sources="{" ".join(slugs)}" '
+            f'data-start="{year}" data-end="{end}"{data_parts}>'
+            f'<a href="{year}/">{year}</a>: {len(events)} dated statements from '
+            f"{len(slugs)} {sources}{extra}</li>"
+        )
+    block = '<ul class="tl-index">\n' + "\n".join(items) + "\n</ul>\n"
+    return block, maps
 
 
 def data_rows(events: Sequence[Event]) -> list[dict[str, object]]:
@@ -169,16 +310,21 @@ def _csv(rows: list[dict[str, object]]) -> str:
 
 
 def _spans(
-    events: Sequence[Event], ids: dict[Event, str]
+    events: Sequence[Event], ids: dict[Event, str], urls: dict[str, str]
 ) -> dict[tuple[str, str], tuple[Span, ...]]:
     spans: dict[tuple[str, str], list[Span]] = {}
     for e in events:
         title = _date_label(e)
-        href = f"timeline/#{ids[e]}"
+        href = f"{urls[ids[e]]}#{ids[e]}"
         spans.setdefault((e.source, e.anchor), []).append(
             Span(e.start, e.stop, "date", title, href)
         )
     return {key: tuple(sorted(v, key=lambda s: s.start)) for key, v in sorted(spans.items())}
+
+
+MAX_BANDS = 12
+"""Beyond this many sources the coverage chart draws one band for all of them: a band per
+source would make the chart (and every page that shows it) grow with the corpus."""
 
 
 def build(sources: Sequence[Source]) -> Contribution:
@@ -187,12 +333,20 @@ def build(sources: Sequence[Source]) -> Contribution:
     labels = {s.meta.slug: s.meta.short_title for s in sources}
     colours = {s.meta.slug: COLOURS[i % len(COLOURS)] for i, s in enumerate(sources)}
     bands = [(s.meta.slug, s.meta.short_title, colours[s.meta.slug]) for s in sources]
+    band: Callable[[Event], str] | None = None
+    if len(bands) > MAX_BANDS:
+        bands = [("all", f"All {len(sources)} sources", COLOURS[0])]
+        band = _all_sources
     all_entries = entries(events)
     ids = {e: entry_id(entry) for entry in all_entries for e in entry}
-    years = {min(e.year for e in entry) for entry in all_entries}
+    parts = paginate(all_entries)
+    urls = {
+        entry_id(piece.entry): part.url for part in parts for piece in part.pieces if piece.first
+    }
+    years = {part.year for part in parts}
 
     def year_link(prefix: str) -> Callable[[int], str | None]:
-        return lambda y: f"{prefix}#y{y}" if y in years else None
+        return lambda y: f"{prefix}{y}/" if y in years else None
 
     shared = [x for x in all_entries if len(x) > 1]
     intro = (
@@ -200,32 +354,46 @@ def build(sources: Sequence[Source]) -> Contribution:
         f"chronology; {len(shared)} entries show two or more sources speaking of the same "
         "event side by side. Each date is shown as printed and normalised (ISO 8601); "
         "*year inferred* marks a date whose year the source gives earlier in the paragraph "
-        "or section. Notes and headings are not mined."
+        "or section. Notes and headings are not mined. The chronology has one page per year "
+        f"(a year of more than {PAGE_STATEMENTS} statements continues on further pages)."
     )
-    chart = coverage_svg(events, bands, year_link(""), ident="tl-coverage")
+    chart = coverage_svg(events, bands, year_link(""), ident="tl-coverage", band=band)
     per_source = ", ".join(f"[{md_inline(labels[s])}](timeline/{s}.md)" for s in labels)
-    sources_attr = json.dumps([[slug, labels[slug]] for slug in labels], ensure_ascii=False)
     span = f"{min(years)}–{max(e.last_year for e in events)}" if events else ""
+    year_list, maps = _year_list(parts, labels)
     main = (
         _front("Timeline", f"One chronology of the dated statements of all sources, {span}.")
         + "# Timeline\n\n"
         + intro
         + f"\n\nOne source only: {per_source}.\n\n"
         + f'<figure class="tl-figure">\n{chart}\n</figure>\n\n'
-        + f'<div class="tl-filter" data-sources="{escape(sources_attr)}"></div>\n\n'
-        + _chronology(all_entries, labels, colours, "../")
+        + "## Years\n\n"
+        + _filter(list(labels), labels, "years")
+        + year_list
     )
     pages = [Page("timeline.md", main)]
+    order = sorted(years)
+    around = {
+        y: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
+        for i, y in enumerate(order)
+    }
+    pages += [
+        Page(part.path, _part_page(part, parts, n, around[part.year], labels, colours, urls))
+        for n, part in enumerate(parts)
+    ]
     source_links: dict[str, tuple[Link, ...]] = {}
     editorial: dict[str, str] = {}
     by_source: dict[str, list[Entry]] = {slug: [] for slug in labels}
+    counts: dict[str, list[int]] = {slug: [0, 0] for slug in labels}
+    for e in events:
+        counts[e.source][0] += 1
+        counts[e.source][1] += e.inferred
     for entry in all_entries:
         for slug in dict.fromkeys(e.source for e in entry):
             by_source[slug].append(entry)
     for slug, label in labels.items():
         own = by_source[slug]
-        n = sum(1 for e in events if e.source == slug)
-        inferred = sum(1 for e in events if e.source == slug and e.inferred)
+        n, inferred = counts[slug]
         with_others = sum(1 for x in own if len(x) > 1)
         body = (
             _front(f"Timeline: {label}", f"The dated statements of {label}, in order.")
@@ -233,7 +401,7 @@ def build(sources: Sequence[Source]) -> Contribution:
             + f"{n} dated statements of this source ({inferred} with the year inferred); "
             + f"{with_others} also told by another source (the whole timeline shows them side by side). "
             + "See also [the whole timeline](../timeline.md).\n\n"
-            + _chronology(own, labels, colours, "../../", only=slug)
+            + _chronology(own, labels, colours, "../../", urls, only=slug)
         )
         pages.append(Page(f"timeline/{slug}.md", body))
         source_links[slug] = (Link("Timeline of this source", f"timeline/{slug}.md"),)
@@ -249,7 +417,7 @@ def build(sources: Sequence[Source]) -> Contribution:
     home = (
         "## Timeline\n\n"
         + '<figure class="tl-figure">\n'
-        + coverage_svg(events, bands, year_link("timeline/"), ident="home-coverage")
+        + coverage_svg(events, bands, year_link("timeline/"), ident="home-coverage", band=band)
         + "\n</figure>\n\n"
         + f"[The timeline]({'timeline.md'}): {len(events)} dated statements, "
         + f"{len(shared)} events told by more than one source.\n"
@@ -259,12 +427,17 @@ def build(sources: Sequence[Source]) -> Contribution:
         data=(
             DataFile("data/timeline.json", json.dumps(rows, ensure_ascii=False, indent=2) + "\n"),
             DataFile("data/timeline.csv", _csv(rows)),
+            *maps,
         ),
-        spans=_spans(events, ids),
+        spans=_spans(events, ids, urls),
         editorial=editorial,
         source_links=source_links,
         home=home,
     )
 
 
-__all__ = ["Precision", "build", "entries", "entry_id"]
+def _all_sources(event: Event) -> str:
+    return "all"
+
+
+__all__ = ["Entry", "Precision", "build", "entries", "entry_id"]

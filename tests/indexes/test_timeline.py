@@ -143,12 +143,14 @@ def test_timeline_page_escapes_source_text_and_marks_the_date() -> None:
     _, contribution = _build()
     pages = {p.path: p.content for p in contribution.pages}  # type: ignore[attr-defined]
     main = pages["timeline.md"]
-    assert "&lt;b&gt;the&lt;/b&gt;" in main and "<b>the</b>" not in main
-    assert "<mark>early 1960</mark>" in main
-    assert "## 1954 {#y1954}" in main and "## 1973 {#y1973}" in main
-    assert main.count('class="tl-entry tl-entry--shared"') == 1
-    assert 'href="../sources/third/#p2"' in main
-    assert "Short &lt;esau-17&gt;" in main
+    years = "".join(pages[f"timeline/{y}.md"] for y in (1954, 1960, 1973))
+    assert "&lt;b&gt;the&lt;/b&gt;" in years and "<b>the</b>" not in years
+    assert "<mark>early 1960</mark>" in pages["timeline/1960.md"]
+    assert "# Timeline: 1954 {#y1954}" in pages["timeline/1954.md"]
+    assert 'id="y1954"' in main and 'id="y1973"' in main  # the old anchors stay on the index
+    assert pages["timeline/1954.md"].count('class="tl-entry tl-entry--shared"') == 1
+    assert 'href="../../sources/third/#p2"' in pages["timeline/1973.md"]
+    assert "Short &lt;esau-17&gt;" in main and "Short &lt;esau-17&gt;" in years
     assert 'href="../../sources/esau-17/#p1"' in pages["timeline/esau-17.md"]
     ET.fromstring(main[main.index("<svg") : main.index("</svg>") + 6])
 
@@ -160,4 +162,4 @@ def test_each_source_links_to_its_own_timeline_and_spans_mark_dates() -> None:
     spans = contribution.spans  # type: ignore[attr-defined]
     span = spans[("third", "p2")][0]
     assert CAMBRIDGE_PARIS[span.start : span.end] == "late January 1973"
-    assert span.kind == "date" and span.href.startswith("timeline/#e-1973-01-")
+    assert span.kind == "date" and span.href.startswith("timeline/1973/#e-1973-01-")
