@@ -143,10 +143,16 @@ def _entry_html(
     )
 
 
-def _front(title: str, description: str) -> str:
+SEARCH_BOOST = 0.001
+"""Rank of a year's page in search, below the texts: each quotes the sentences of the sources,
+and forty-odd year pages would otherwise fill the first results of a query for a name."""
+
+
+def _front(title: str, description: str, boost: float | None = None) -> str:
     title_yaml = json.dumps(title, ensure_ascii=False)
     description_yaml = json.dumps(description, ensure_ascii=False)
-    return f"---\ntitle: {title_yaml}\ndescription: {description_yaml}\n---\n\n"
+    search = f"search:\n  boost: {boost}\n" if boost is not None else ""
+    return f"---\ntitle: {title_yaml}\ndescription: {description_yaml}\n{search}---\n\n"
 
 
 def _chronology(
@@ -223,6 +229,7 @@ def _part_page(
         _front(
             f"Timeline: {year}{of}",
             f"{statements} dated statements of the sources about {year}{of}, in order.",
+            SEARCH_BOOST,
         )
         + heading
         + "\n\n"
