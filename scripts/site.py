@@ -7,7 +7,9 @@ Steps, in order (the one place the order is written down):
 2. verify each source against its committed anchor manifest (:mod:`scripts.manifest`);
 3. build every index (:data:`INDEXES`): each returns a :class:`~scripts.pages.Contribution`
    with its pages, data files, spans for the reading texts and editorial sections;
-4. render the reading and editorial pages of each source with those spans, and the home page.
+4. render the reading, editorial and witness pages of each source with those spans (and
+   write its raw witness and citation files), the home page, and the data page listing every
+   data file (:mod:`scripts.datafiles`).
 
 MkDocs calls :func:`build` from its hook; the command line calls it for checks.
 """
@@ -20,11 +22,13 @@ from pathlib import Path
 
 from scripts import citation_formats, manifest
 from scripts.annotate import Span
+from scripts.datafiles import render_data_page
 from scripts.indexes import glossary, persons, timeline, works
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.editorial import render_editorial
 from scripts.render.home import render_home
 from scripts.render.source_page import render_source, source_url
+from scripts.render.witness import render_witness, witness_file
 from scripts.sources import Source, load_sources
 
 Index = Callable[[Sequence[Source]], Contribution]
@@ -76,5 +80,8 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
         )
         data.append(DataFile(f"sources/{slug}/{slug}.ris", citation_formats.ris(source.meta, url)))
         pages.append(render_editorial(source, editorial.get(slug, {})))
+        pages.append(render_witness(source))
+        data.append(witness_file(source))
     pages.append(render_home(sources, [c.home for c in contributions]))
+    pages.append(render_data_page(data))
     return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)

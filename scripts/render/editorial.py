@@ -10,6 +10,7 @@ from scripts.annotate import runs
 from scripts.model import Emendation, NoteRef, PageBreak, Redaction, Sic
 from scripts.pages import Page
 from scripts.render.escape import md_cell, md_inline, yaml_string
+from scripts.render.witness import line_link, witness_file_name
 from scripts.rules_catalogue import describe_rule
 from scripts.sources import Source
 
@@ -71,7 +72,8 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         "",
         f"Back to the [reading text](index.md). Raw witness: `{source.path}` "
         f"({md_inline(meta.provenance.delivered_as or 'as delivered')}), normalised by the "
-        f"`{meta.normaliser}` normaliser.",
+        f"`{meta.normaliser}` normaliser. Read it [line by line](witness.md) (every “raw line” "
+        f"below links to its line) or [download it byte for byte]({witness_file_name(source)}).",
         "",
         "## Counts",
         "",
@@ -109,7 +111,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         lines += _table(
             ["Where", "Raw line", "Source has", "Edition prints", "Rule"],
             [
-                [_where(loc), str(e.line), _cell(e.raw), _cell(e.printed), md_cell(e.rule)]
+                [_where(loc), line_link(e.line), _cell(e.raw), _cell(e.printed), md_cell(e.rule)]
                 for loc, e in emendations
             ],
         )
@@ -120,7 +122,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         lines += ["Kept exactly as the source prints them; the reading text marks them *sic*.", ""]
         lines += _table(
             ["Where", "Raw line", "Printed", "Comment"],
-            [[_where(loc), str(s.line), _cell(s.text), _cell(s.comment)] for loc, s in sics],
+            [[_where(loc), line_link(s.line), _cell(s.text), _cell(s.comment)] for loc, s in sics],
         )
     else:
         lines += ["None.", ""]
@@ -137,7 +139,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         lines += _table(
             ["Raw line", "Category", "Reason", "Removed text"],
             [
-                [str(r.line), md_cell(r.category), md_cell(r.reason), _cell(r.raw)]
+                [line_link(r.line), md_cell(r.category), md_cell(r.reason), _cell(r.raw)]
                 for r in doc.removals
             ],
         )

@@ -51,5 +51,8 @@ def render_home(sources: Sequence[Source], fragments: Sequence[str] = ()) -> Pag
         "",
         "See [how to cite](how-to-cite.md) for the citation of a paragraph and the promise that anchors never move.",
         "",
+        "Every text and index is also published as data for reuse (TEI P5, JSON, CSV, CSL-JSON, "
+        "BibTeX, RIS and the raw witnesses): see [data and downloads](data/index.md).",
+        "",
     ]
     return Page("index.md", "\n".join(lines))
