@@ -20,7 +20,7 @@ DATA_LICENCE_NAME = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
 DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DATA_LICENCE = (
     "The edition's own data (the reading texts' markup, emendations, notes on the witnesses, "
-    "the indexes, the TEI encoding and every file listed here) may be reused under the "
+    "the indexes, the TEI encoding and every data file the edition publishes) may be reused under the "
     f"{DATA_LICENCE_NAME} licence: cite the edition and the file. The texts of the sources "
     "themselves remain under their publishers' and authors' rights (the CIA study is a "
     "released United States government document); the raw witnesses are given so that every "

@@ -29,7 +29,9 @@ from scripts.render.editorial import render_editorial
 from scripts.render.home import render_home
 from scripts.render.source_page import render_source, source_url
 from scripts.render.witness import render_witness, witness_file
+from scripts.rules_catalogue import catalogue
 from scripts.sources import Source, load_sources
+from scripts.tei import tei_file
 
 Index = Callable[[Sequence[Source]], Contribution]
 
@@ -71,6 +73,8 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
         pages.extend(contribution.pages)
         data.extend(contribution.data)
     frozen = {key: tuple(value) for key, value in spans.items()}
+    rules = catalogue()
+    index_data = tuple(data)
     for source in sources:
         slug = source.meta.slug
         pages.append(render_source(source, frozen, links.get(slug, []), site_url=site_url))
@@ -82,6 +86,7 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
         pages.append(render_editorial(source, editorial.get(slug, {})))
         pages.append(render_witness(source))
         data.append(witness_file(source))
+        data.append(tei_file(source, frozen, index_data, rules, url=url, site_url=site_url))
     pages.append(render_home(sources, [c.home for c in contributions]))
     pages.append(render_data_page(data))
     return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)

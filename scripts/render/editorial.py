@@ -73,7 +73,9 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         f"Back to the [reading text](index.md). Raw witness: `{source.path}` "
         f"({md_inline(meta.provenance.delivered_as or 'as delivered')}), normalised by the "
         f"`{meta.normaliser}` normaliser. Read it [line by line](witness.md) (every “raw line” "
-        f"below links to its line) or [download it byte for byte]({witness_file_name(source)}).",
+        f"below links to its line) or [download it byte for byte]({witness_file_name(source)}). "
+        f"The whole edition of this source, with every change below, is also published as "
+        f"[TEI P5 XML]({meta.slug}.xml).",
         "",
         "## Counts",
         "",
