@@ -119,8 +119,10 @@ def _break(node: PageBreak) -> str:
 
 def _wrapper(node: Inline) -> tuple[str, str]:
     if isinstance(node, Emendation):
+        # Both forms are in the page: the printed one as text, the witness's in data-raw, shown
+        # instead by CSS in the diplomatic view (html.diplomatic); see _emendation_piece.
         title = f"Emended: the source has “{node.raw}” (rule: {node.rule})"
-        return f'<span class="emendation" title="{html_text(title)}">', "</span>"
+        return f'<span class="emendation" title="{html_text(title)}"><span class="em-p">', "</span></span>"
     if isinstance(node, Sic):
         title = (
             f"sic: printed so in the source ({node.comment})"
@@ -132,6 +134,16 @@ def _wrapper(node: Inline) -> tuple[str, str]:
         title = "Redacted: withheld by the declassifying authority; this mark stands in the released document"
         return f'<span class="redaction" title="{html_text(title)}">', "</span>"
     return "", ""
+
+
+def _emendation_piece(node: Inline, head: str, *, first: bool) -> str:
+    """The opening of one piece of an emendation: the first carries the witness's form
+    (``data-raw``), the others are marked as continuations (hidden in the diplomatic view)."""
+    if not isinstance(node, Emendation):
+        return head
+    if first:
+        return head.replace('class="emendation"', f'class="emendation" data-raw="{html_text(node.raw)}"', 1)
+    return head.replace('class="emendation"', 'class="emendation emendation--cont"', 1)
 
 
 def render_inlines(
@@ -180,7 +192,8 @@ def render_inlines(
         )
         for end in boundaries:
             sync(active_at(cut))
-            out.append(head + html_text(printed[cut - offset : end - offset]) + tail)
+            piece_head = _emendation_piece(node, head, first=cut == offset)
+            out.append(piece_head + html_text(printed[cut - offset : end - offset]) + tail)
             cut = end
         offset += len(printed)
     sync([])

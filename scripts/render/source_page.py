@@ -25,6 +25,7 @@ from scripts.model import (
     ParagraphKind,
 )
 from scripts.pages import Link, Page
+from scripts.render.diplomatic import TOGGLE, RemovalCursor
 from scripts.render.escape import css_string, html_text, md_inline
 from scripts.render.inline import render_inlines
 from scripts.sources import Source
@@ -71,6 +72,7 @@ def _header(source: Source, links: Sequence[Link]) -> list[str]:
     ]
     items += [f"[{md_inline(link.label)}]({_md_target(link.href)})" for link in links]
     lines.append(" · ".join(items))
+    lines += ["", f'<p class="view-control">{TOGGLE}</p>', ""]
     lines += ["", "</div>", ""]
     return lines
 
@@ -213,7 +215,9 @@ def render_source(
         "",
     ]
     front_index = 0
+    removed = RemovalCursor(doc.removals)
     for block in doc.front:
+        lines += _marks(removed.before(block.line))
         if isinstance(block, Paragraph):
             front_index += 1
             location = f"front{front_index}"
@@ -223,7 +227,9 @@ def render_source(
     if doc.front:
         lines += ['<hr class="front-end">', ""]
     for block in doc.body:
+        lines += _marks(removed.before(block.line))
         lines += [_render_block(block, slug, spans), ""]
+    lines += _marks(removed.rest())
     if doc.notes:
         lines += ["## Notes { #notes }", ""]
         items = "".join(_note(n, spans.get((slug, f"fn:{n.key}"), ())) for n in doc.notes)
@@ -242,6 +248,10 @@ def _text_start(source: Source) -> str:
         if isinstance(block, Paragraph) and block.anchor:
             return block.anchor
     return ""
+
+
+def _marks(html: str) -> list[str]:
+    return [html, ""] if html else []
 
 
 def _render_block(block: object, slug: str, spans: SpanMap) -> str:
