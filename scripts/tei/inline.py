@@ -20,6 +20,7 @@ inside an emendation is widened to the whole emendation (the raw form cannot be 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -168,17 +169,19 @@ def write_inlines(
     """Write a run of inlines, with its annotations, at the current point of ``out``."""
     length = sum(len(node.printed) for node in inlines)
     chosen = select_spans(_widen(spans, inlines), length)
+    edges = sorted({p for s in chosen for p in (s.start, s.end)})
     opened: list[Span] = []
+    waiting = 0  # chosen is sorted by start: the next span to open
     offset = 0
 
     def sync(position: int, *, opening: bool) -> None:
+        nonlocal waiting
         while opened and opened[-1].end <= position:
             _close(out, opened.pop())
-        if opening:
-            for span in chosen:
-                if span.start == position and span not in opened:
-                    _open(out, span)
-                    opened.append(span)
+        while opening and waiting < len(chosen) and chosen[waiting].start <= position:
+            _open(out, chosen[waiting])
+            opened.append(chosen[waiting])
+            waiting += 1
 
     for node in inlines:
         printed = node.printed
@@ -191,10 +194,8 @@ def write_inlines(
             _node(out, node, printed, notes, written)
             offset += len(printed)
             continue
-        cuts = sorted(
-            {offset + len(printed)}
-            | {p for s in chosen for p in (s.start, s.end) if offset < p < offset + len(printed)}
-        )
+        stop = offset + len(printed)
+        cuts = [*edges[bisect_right(edges, offset) : bisect_left(edges, stop)], stop]
         cut = offset
         for end in cuts:
             sync(cut, opening=True)
