@@ -53,11 +53,17 @@ def removal_marks(removals: Sequence[Removal]) -> str:
     return f'<div class="removal-marks">{"".join(links)}</div>'
 
 
+def _visible(removal: Removal) -> bool:
+    """True for a removal a reader of the witness would see (not a byte-order mark)."""
+    return bool(removal.raw.replace("\ufeff", "").strip())
+
+
 class RemovalCursor:
-    """Hands out the removals that fall before each block, in reading order."""
+    """Hands out the removals that fall before each block, in reading order (visible ones only:
+    a byte-order mark is recorded on the editorial page but not marked in the text)."""
 
     def __init__(self, removals: Sequence[Removal]) -> None:
-        self.pending = sorted(removals, key=lambda r: r.line)
+        self.pending = sorted(filter(_visible, removals), key=lambda r: r.line)
 
     def before(self, line: int) -> str:
         """Marks of the removals recorded before raw line ``line`` not yet placed."""
