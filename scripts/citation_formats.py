@@ -7,12 +7,12 @@ is ``meta.url``.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from scripts.citation import author_line, bibliography
 from scripts.meta import SourceMeta
+from scripts.render.escape import script_json
 
 BIBTEX_TYPES = {"chapter": "incollection", "working-paper": "techreport", "report": "techreport"}
 RIS_TYPES = {"chapter": "CHAP", "working-paper": "RPRT", "report": "RPRT"}
@@ -189,8 +189,7 @@ def jsonld(meta: SourceMeta, url: str) -> dict[str, Any]:
 
 def jsonld_text(meta: SourceMeta, url: str) -> str:
     """The JSON-LD, safe inside a ``<script>`` element."""
-    text = json.dumps(jsonld(meta, url), ensure_ascii=False, sort_keys=True)
-    return text.replace("</", "<\\/")
+    return script_json(jsonld(meta, url))
 
 
 def opengraph(meta: SourceMeta, url: str, description: str) -> list[tuple[str, str]]:

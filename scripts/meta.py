@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from scripts.curated_values import check_date, check_url
 from scripts.yamlfile import load_yaml, validate
-
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class _Strict(BaseModel):
@@ -57,6 +55,11 @@ class Provenance(_Strict):
     captured: str | None = Field(None, description="Date of the capture or OCR (YYYY[-MM[-DD]]).")
     tool: str | None = None
 
+    @field_validator("captured", mode="before")
+    @classmethod
+    def _is_date(cls, value: object) -> str | None:
+        return None if value is None else check_date(value)
+
 
 class SourceMeta(_Strict):
     """Everything the edition says about one source; rendered in its header and citations."""
@@ -82,12 +85,15 @@ class SourceMeta(_Strict):
     edition_note: str | None = Field(None, description="What the reader must know first.")
     order: int = Field(0, description="Position of the source in lists.")
 
-    @field_validator("issued", "online")
+    @field_validator("issued", "online", mode="before")
     @classmethod
-    def _is_date(cls, value: str | None) -> str | None:
-        if value is not None and not DATE.match(value):
-            raise ValueError("expected a date YYYY, YYYY-MM or YYYY-MM-DD")
-        return value
+    def _is_date(cls, value: object) -> str | None:
+        return None if value is None else check_date(value)
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _is_url(cls, value: object) -> str | None:
+        return None if value is None else check_url(value)
 
     def people(self, role: str) -> list[str]:
         """Names of the contributors with ``role``."""

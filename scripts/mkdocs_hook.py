@@ -4,6 +4,9 @@
   unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code.
 - ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
   a virtual file (nothing generated is written into ``docs/``).
+- ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
+  (:func:`scripts.render.escape.title_markup`): MkDocs and Material write a page title
+  unescaped into ``<title>``, the header, the navigation and the search index.
 - ``on_post_page``: give Material's search dialog an accessible name.
 - ``on_post_build``: write the accent-folding search worker (:mod:`scripts.search_fold`) and,
   for the offline copy, point links at ``index.html`` files (:mod:`scripts.offline`).
@@ -73,6 +76,14 @@ def on_files(files: Files, config: Any) -> Files:
         except FileNotFoundError as err:
             raise PluginError(str(err)) from None
     return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    from scripts.render.escape import title_markup
+
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = title_markup(page.meta["title"])
+    return markdown
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

@@ -23,10 +23,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from scripts.annotate.fold import fold
+from scripts.curated_values import check_date, check_url
 from scripts.errors import EditionError
 from scripts.yamlfile import Loc, line_of, load_yaml, validate
 
-DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 PERSON_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -59,11 +59,13 @@ class Person(BaseModel):
     @field_validator("born", "died", mode="before")
     @classmethod
     def _date(cls, value: object) -> object:
-        # YAML reads an unquoted 1907-04-07 as a date and 1907 as an int; accept both.
-        text = str(value) if value is not None else None
-        if text is not None and not DATE.match(text):
-            raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-        return text
+        # The loader keeps an unquoted 1907-04-07 as text; YAML reads 1907 as an int.
+        return None if value is None else check_date(value)
+
+    @field_validator("uri", mode="before")
+    @classmethod
+    def _uri(cls, value: object) -> object:
+        return None if value is None else check_url(value)
 
     @field_validator("name", "role")
     @classmethod

@@ -121,7 +121,8 @@ def person_page(
     if other_forms(person):
         facts.append("**Also named:** " + " · ".join(md_inline(v) for v in other_forms(person)))
     if person.uri:
-        facts.append(f"**Authority record:** <{html.escape(person.uri)}>")
+        uri = html.escape(person.uri, quote=True)  # an http(s) URL: checked on load
+        facts.append(f'**Authority record:** <a href="{uri}">{uri}</a>')
     out.append("  \n".join(facts) + "\n\n")
     body = [m for m in mentions if not m.in_note and m.paragraph is not None]
     notes = [m for m in mentions if m.in_note or m.paragraph is None]

@@ -33,7 +33,7 @@ from scripts.annotate.citation_resolve import (
 from scripts.indexes.works_format import chicago, csl_item, record
 from scripts.indexes.works_names import load_family_first
 from scripts.pages import Contribution, DataFile, Link, Page
-from scripts.render.escape import md_inline
+from scripts.render.escape import md_attr, md_inline
 from scripts.sources import Source
 
 PAGE = "works-cited.md"
@@ -109,7 +109,7 @@ def _entry(work: Work, sources: Sequence[Source]) -> str:
 def _source_names(sources: Sequence[Source]) -> str:
     """Names of the sources for the filter's menu, as data on an empty span."""
     names = {s.meta.slug: _source_name(s) for s in sources}
-    data = html.escape(json.dumps(names, ensure_ascii=False, sort_keys=True), quote=True)
+    data = md_attr(json.dumps(names, ensure_ascii=False, sort_keys=True))
     return f'<span class="works-sources" data-names="{data}"></span>'
 
 

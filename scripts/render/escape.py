@@ -10,7 +10,10 @@ Python-Markdown or the enabled pymdown extensions treat as syntax is backslash-e
 from __future__ import annotations
 
 import html
+import json
 import re
+
+from markupsafe import Markup
 
 # Exactly the characters Python-Markdown's backslash escapes (its ESCAPED_CHARS, less ``>``,
 # which is written as an entity): escaping any other character would print the backslash.
@@ -20,6 +23,19 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 def html_text(text: str) -> str:
     """Escape text for an HTML text node or attribute value (quotes included)."""
     return html.escape(text, quote=True)
+
+
+_MD_ATTR = re.compile(r"[&<>\"'\\`*_{}\[\]()#+\-.!:|~=^$]")
+
+
+def md_attr(text: str) -> str:
+    """Escape text for an attribute value of inline HTML inside Markdown.
+
+    Python-Markdown reads its inline syntax (links, emphasis) before it recognises inline
+    HTML, so an attribute value of an inline element is written with every character that
+    syntax uses as a numeric character reference; the browser reads the same value.
+    """
+    return _MD_ATTR.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def md_inline(text: str) -> str:
@@ -53,3 +69,26 @@ def css_string(text: str) -> str:
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
+
+
+def title_markup(text: str) -> Markup:
+    """A page title (plain text from front matter) as HTML for the theme.
+
+    MkDocs treats a page title as HTML and Material writes it unescaped into ``<title>``, the
+    header, the navigation and the search index; ``Markup`` keeps Jinja's ``| e`` from
+    escaping it a second time.
+    """
+    return Markup(html.escape(str(text), quote=True))
+
+
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: object, *, indent: int | None = None) -> str:
+    """JSON for the body of a ``<script>`` element (JSON-LD, page data).
+
+    ``<``, ``>`` and ``&`` are written as JSON escapes, so no string can end the element
+    (``</script>``) or switch the HTML parser into its escaped states (``<!--``).
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent)
+    return text.translate(_SCRIPT_UNSAFE)

@@ -7,7 +7,6 @@ an explicit id, so that they feed the table of contents and the search index.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 
 import yaml
@@ -26,7 +25,7 @@ from scripts.model import (
 )
 from scripts.pages import Link, Page
 from scripts.render.diplomatic import TOGGLE, RemovalCursor
-from scripts.render.escape import css_string, html_text, md_inline
+from scripts.render.escape import css_string, html_text, md_inline, script_json
 from scripts.render.inline import render_inlines
 from scripts.sources import Source
 
@@ -175,7 +174,7 @@ def _cite_data(source: Source, site_url: str) -> str:
         source.meta, paragraph=0, page=None, url="{url}", accessed="{accessed}"
     ).replace("para. 0", "{page}para. {para}")
     data = {"url": url, "template": template, "pages": paragraph_pages(source)}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    text = script_json(data)
     return f'<script type="application/json" id="edition-cite-data">{text}</script>'
 
 

@@ -217,6 +217,56 @@ REFUSED: dict[str, Refused] = {
         file="meta.yml",
         line=_meta_line("issued:"),
     ),
+    "unquoted-impossible-date": Refused(
+        meta=_meta('issued: "2024"', "issued: 1962-13-45"),
+        file="meta.yml",
+        line=_meta_line("issued:"),
+        words="issued: .*no month 13",
+    ),
+    "quoted-impossible-date": Refused(
+        meta=_meta('issued: "2024"', 'issued: "1962-13-45"'),
+        file="meta.yml",
+        line=_meta_line("issued:"),
+        words="no month 13",
+    ),
+    "thirtieth-of-february": Refused(
+        meta=_meta('online: "2025-01-02"', 'online: "2025-02-30"'),
+        file="meta.yml",
+        line=_meta_line("online:"),
+        words="online: .*February 2025 has no day 30",
+    ),
+    "unquoted-impossible-capture-date": Refused(
+        meta=_meta('captured: "2025-04-30"', "captured: 2025-04-31"),
+        file="meta.yml",
+        line=next(i for i, t in enumerate(BASE_META.split("\n"), 1) if "captured:" in t),
+        words="April 2025 has no day 31",
+    ),
+    "integer-of-5000-digits": Refused(
+        meta=_meta("order: 1", "order: " + "9" * 5000),
+        file="meta.yml",
+        line=_meta_line("order:"),
+        words="5000 digits",
+    ),
+    "yaml-alias-bomb": Refused(
+        meta=BASE_META
+        + "edition_note: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"z{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)),
+        file="meta.yml",
+        line=len(BASE_META.split("\n")),
+        words="anchors and aliases",
+    ),
+    "javascript-url": Refused(
+        meta=_meta("order: 1", "order: 1\nurl: 'javascript:alert(4)'"),
+        file="meta.yml",
+        line=_meta_line("order:") + 1,
+        words="url: .*not an http or https URL",
+    ),
+    "data-url": Refused(
+        meta=_meta("order: 1", "order: 1\nurl: 'data:text/html,<script>alert(1)</script>'"),
+        file="meta.yml",
+        line=_meta_line("order:") + 1,
+        words="not an http or https URL",
+    ),
 }
 """Malformed inputs, by name, with the error each must give."""
 

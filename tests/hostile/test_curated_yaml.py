@@ -41,6 +41,32 @@ CASES: dict[str, tuple[str, int, str]] = {
         7,
         "unknown field",
     ),
+    "impossible-unquoted-birth-date": (
+        PERSON.format(id="new-person", name="New Person", variant="N. Person")
+        + "  born: 1890-02-30\n",
+        7,
+        "February 1890 has no day 30",
+    ),
+    "javascript-uri": (
+        PERSON.format(id="new-person", name="New Person", variant="N. Person")
+        + "  uri: 'javascript:alert(4)'\n",
+        7,
+        "not an http or https URL",
+    ),
+    "alias-bomb": (
+        "- &a0 {id: x, name: X, role: r, category: actor}\n"
+        + "".join(f"- &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)),
+        1,
+        "anchors and aliases",
+    ),
+    "integer-of-5000-digits": (
+        PERSON.format(id="new-person", name="New Person", variant="N. Person")
+        + "  born: "
+        + "1" * 5000
+        + "\n",
+        7,
+        "5000 digits",
+    ),
     "unclosed-list": (
         PERSON.format(id="new-person", name="New Person", variant="N. Person").replace("]", ""),
         5,
