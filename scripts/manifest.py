@@ -79,12 +79,22 @@ def write(path: Path, records: list[Anchor]) -> None:
 def read(path: Path, display: str) -> dict[str, tuple[str, int]]:
     """Anchor → (fingerprint, line) from a manifest file."""
     published: dict[str, tuple[str, int]] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("\ufeff"):
+        raise EditionError(
+            display, 1, "starts with a byte-order mark (U+FEFF): save it as UTF-8 without one"
+        )
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
         if len(fields) < 2:
             raise EditionError(display, number, "expected 'anchor<TAB>fingerprint<TAB>excerpt'")
+        if fields[0] in published:
+            first = published[fields[0]][1]
+            raise EditionError(
+                display, number, f"anchor #{fields[0]} is listed twice (first on line {first})"
+            )
         published[fields[0]] = (fields[1], number)
     return published
 

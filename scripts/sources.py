@@ -81,6 +81,26 @@ def normalise_witness(raw: str, normaliser: str, *, display: str) -> Document:
     return document
 
 
+def _key_line(path: Path, key: str) -> int | None:
+    """The line of a top-level ``key:`` in a YAML file (the file has been read once already)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
+
+
+def _inside(folder: Path, name: str, meta_path: Path, root: Path) -> Path:
+    """``folder/name``, refused unless it stays inside ``folder`` once resolved (``..``,
+    absolute paths and symbolic links included): a source reads only its own folder."""
+    path = folder / name
+    home = folder.resolve()
+    if not path.resolve().is_relative_to(home):
+        raise EditionError(
+            _relative(meta_path, root),
+            _key_line(meta_path, "file"),
+            f"file: {name!r} is outside the source folder sources/{folder.name}/",
+        )
+    return folder / path.resolve().relative_to(home)
+
+
 def load_source(folder: Path, root: Path) -> Source:
     """Load ``folder/meta.yml`` and the raw text it names; normalise and verify it."""
     meta_path = folder / "meta.yml"
@@ -98,7 +118,7 @@ def load_source(folder: Path, root: Path) -> Source:
             None,
             f"unknown normaliser {meta.normaliser!r} (known: {known})",
         )
-    raw_path = folder / meta.file
+    raw_path = _inside(folder, meta.file, meta_path, root)
     display = _relative(raw_path, root)
     if not raw_path.is_file():
         raise EditionError(_relative(meta_path, root), None, f"raw text {meta.file!r} not found")

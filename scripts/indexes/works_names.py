@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from scripts.annotate.citation_resolve import fold
+from scripts.errors import EditionError
 from scripts.yamlfile import load_yaml, validate
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -24,7 +25,7 @@ class NameOrder(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     family_first: list[str] = Field(
-        default_factory=list,
+        min_length=1,
         description="Names as the notes print them, family name first (Lee Kuan Yew).",
     )
 
@@ -35,5 +36,7 @@ def load_family_first(path: Path = NAMES_FILE, *, display: str | None = None) ->
         return frozenset()
     shown = display or (str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
     data, lines = load_yaml(path, display=shown)
-    order = validate(NameOrder, data or {}, lines, path=shown)
+    if data is None:
+        raise EditionError(shown, 1, "empty file: expected 'family_first:' and a list of names")
+    order = validate(NameOrder, data, lines, path=shown)
     return frozenset(fold(name).strip() for name in order.family_first)

@@ -84,6 +84,7 @@ class _State:
     removals: list[Removal] = field(default_factory=list)
     notes: list[tuple[str, int]] = field(default_factory=list)
     refs: int = 0
+    ref_lines: list[int] = field(default_factory=list)
 
     def banner(self, raw: str, line: int, reason: str = BANNER_REASON) -> None:
         self.removals.append(Removal(raw, reason, line, "banner"))
@@ -97,6 +98,7 @@ def _inlines(text: str, line: int, state: _State, *, refs: bool) -> list[Inline]
             out.append(Redaction(piece, line))
         elif piece == "*" and refs:
             state.refs += 1
+            state.ref_lines.append(line)
             out.append(NoteRef("*", f"s{state.refs}", "*", line))
         elif piece:
             out.extend(word_inlines(piece, line, state.lex))
@@ -307,7 +309,7 @@ def normalise(raw: str) -> Document:
     blocks, removals = ts.blocks(raw)
     contents_at = [i for i, (_, text) in enumerate(blocks) if ts.CONTENTS_LINE.search(text)]
     if not contents_at:
-        raise SourceError(None, "no table of contents (lines with dot leaders) found")
+        raise SourceError(1, "no table of contents (lines with dot leaders) found")
     first, last = contents_at[0], contents_at[-1]
     state = _State(Lexicon(raw), removals)
     front = _front(blocks[:first], state)
@@ -317,7 +319,11 @@ def normalise(raw: str) -> Document:
     body = infer_page_labels(_body(rest, entries, state), entries)
     notes = _notes(state)
     if state.refs != len(notes):
-        raise SourceError(None, f"{state.refs} asterisk references but {len(notes)} asterisk notes")
+        raise SourceError(
+            _first_unpaired(state, notes),
+            f"{state.refs} asterisk references but {len(notes)} asterisk notes "
+            "(the first without its pair is here)",
+        )
     return Document(
         front=tuple(front),
         body=tuple(body),
@@ -325,6 +331,24 @@ def normalise(raw: str) -> Document:
         removals=tuple(sorted(state.removals, key=lambda r: r.line)),
         editorial_notes=editorial_notes(raw, confirmations(body, entries)),
     )
+
+
+def _first_unpaired(state: _State, notes: list[Note]) -> int:
+    """The line of the first asterisk reference or note without a partner.
+
+    Walking down the text, a note pairs with the nearest reference above it not yet paired;
+    a note with none is unpaired, and so is a reference left over at the end.
+    """
+    events = sorted([(line, 0) for line in state.ref_lines] + [(n.line, 1) for n in notes])
+    pending: list[int] = []
+    for line, is_note in events:
+        if not is_note:
+            pending.append(line)
+        elif pending:
+            pending.pop()
+        else:
+            return line
+    return pending[0] if pending else 1
 
 
 def _notes(state: _State) -> list[Note]:

@@ -42,7 +42,8 @@ _INDENT = 2.5
 def normalise(raw: str) -> Document:
     """Turn the PDF extraction into a Document: paragraphs, headings, pages, notes, repairs."""
     if "\ue000" in raw:
-        raise SourceError(None, "the witness contains a private-use character U+E000")
+        line = raw[: raw.index("\ue000")].count("\n") + 1
+        raise SourceError(line, "the witness contains a private-use character U+E000")
     lines = [Line(n, text) for n, text in enumerate(raw.split("\n"), 1)]
     scanner = SequenceScanner()
     items = layout.segment(lines, scanner)
@@ -69,7 +70,7 @@ def _full_width(body: list[Line]) -> float:
     """The width of a full line of text: the 95th percentile of the measured widths."""
     widths = sorted(width(line.text) for line in body)
     if not widths:
-        raise SourceError(None, "no body text found")
+        raise SourceError(1, "no body text found")
     median = widths[len(widths) // 2]
     ordinary = [w for w in widths if w < median * MERGED]
     return ordinary[int(len(ordinary) * 0.95)]

@@ -255,6 +255,24 @@ REFUSED: dict[str, Refused] = {
         line=len(BASE_META.split("\n")),
         words="anchors and aliases",
     ),
+    "file-outside-the-source-folder": Refused(
+        meta=_meta("file: source.txt", "file: ../../../elsewhere/x.txt"),
+        file="meta.yml",
+        line=_meta_line("file:"),
+        words="outside the source folder",
+    ),
+    "file-absolute-path": Refused(
+        meta=_meta("file: source.txt", "file: /etc/passwd"),
+        file="meta.yml",
+        line=_meta_line("file:"),
+        words="outside the source folder",
+    ),
+    "file-in-a-sibling-source": Refused(
+        meta=_meta("file: source.txt", "file: ../hostile-case/../other/source.txt"),
+        file="meta.yml",
+        line=_meta_line("file:"),
+        words="outside the source folder",
+    ),
     "javascript-url": Refused(
         meta=_meta("order: 1", "order: 1\nurl: 'javascript:alert(4)'"),
         file="meta.yml",

@@ -177,3 +177,23 @@ def test_any_printable_text_is_shown_literally(
     baseline = _baseline(placement)
     assert Counter(shown.tags) == Counter(baseline.tags), "elements differ from the baseline"
     assert _words(payload) in shown.text
+
+
+def test_a_symbolic_link_out_of_the_source_folder_is_refused(tmp_path: Path) -> None:
+    """``file:`` is resolved: a link inside the folder that points elsewhere is refused."""
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(BASE_SOURCE, encoding="utf-8")
+    root = make_project(tmp_path / "project", source=None)
+    (root / FOLDER / "source.txt").symlink_to(outside)
+    with pytest.raises(EditionError) as caught:
+        build(root)
+    assert caught.value.path == f"{FOLDER}/meta.yml"
+    assert "outside the source folder" in caught.value.message
+    assert str(tmp_path) not in str(caught.value)
+
+
+def test_the_editorial_page_names_the_raw_file_relative_to_the_repository(tmp_path: Path) -> None:
+    output = _build_with(BASE_SOURCE, tmp_path)
+    page = next(p for p in output.pages if p.path == f"{FOLDER}/editorial.md")
+    assert str(tmp_path) not in page.content
+    assert f"{FOLDER}/source.txt" in read_html(to_html(page.content)).text

@@ -1,0 +1,42 @@
+"""Every normaliser error names a line: empty input, and an asterisk reference without its
+note in the CIA study (each used to stop the build naming the file only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.errors import SourceError
+from scripts.normalise import NORMALISERS
+from tests.conftest import ROOT
+
+ESAU = (ROOT / "sources" / "esau-17" / "source.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("raw", ["", "\n\n \n", "word"])
+@pytest.mark.parametrize("name", sorted(NORMALISERS))
+def test_input_with_no_text_is_refused_at_a_line(name: str, raw: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        NORMALISERS[name](raw)
+    assert caught.value.line is not None and caught.value.line >= 1
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_an_asterisk_reference_without_its_note_is_refused_at_the_reference() -> None:
+    needle = "in October 1959,"
+    raw = ESAU.replace(needle, needle + "*", 1)
+    with pytest.raises(SourceError) as caught:
+        NORMALISERS["ocr-staff-study"](raw)
+    assert "asterisk" in caught.value.message
+    assert caught.value.line == _line_of(raw, needle)
+
+
+def test_an_asterisk_note_without_its_reference_is_refused_at_a_line() -> None:
+    needle = "within North Vietnam.*"
+    raw = ESAU.replace(needle, needle[:-1], 1)
+    with pytest.raises(SourceError) as caught:
+        NORMALISERS["ocr-staff-study"](raw)
+    assert "asterisk" in caught.value.message
+    assert caught.value.line == _line_of(raw, "*However, North Vietnam")
