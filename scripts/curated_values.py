@@ -29,7 +29,7 @@ def check_date(value: object) -> str:
     text = str(value)
     shape = _SHAPE.fullmatch(text)
     if shape is None:
-        raise ValueError(f"{text!r} is not a date YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = shape.groups()
     if year == "0000":
         raise ValueError(f"{text!r}: there is no year 0")

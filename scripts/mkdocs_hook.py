@@ -1,7 +1,8 @@
 """The MkDocs glue, kept thin: run the pipeline and hand its pages to MkDocs.
 
 - ``on_config``: make rebuilds reproducible (``SOURCE_DATE_EPOCH`` from the last commit when
-  unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code.
+  unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code; take the
+  build lock and write into a fresh folder beside ``site_dir`` (:mod:`scripts.site_swap`).
 - ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
   a virtual file (nothing generated is written into ``docs/``).
 - ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
@@ -9,7 +10,9 @@
   unescaped into ``<title>``, the header, the navigation and the search index.
 - ``on_post_page``: give Material's search dialog an accessible name.
 - ``on_post_build``: write the accent-folding search worker (:mod:`scripts.search_fold`) and,
-  for the offline copy, point links at ``index.html`` files (:mod:`scripts.offline`).
+  for the offline copy, point links at ``index.html`` files (:mod:`scripts.offline`); then
+  swap the complete site into ``site_dir`` and release the lock.
+- ``on_build_error``: drop the half-written folder and release the lock.
 
 Bad input raises :class:`~scripts.errors.EditionError`; it is re-raised as MkDocs'
 ``PluginError`` so the user sees one line naming file and line, and no traceback.
@@ -28,6 +31,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
+
+_BUILD: Any = None
+"""The build in progress (:class:`scripts.site_swap.Build`), between on_config and the end."""
 
 
 def _commit_time() -> str | None:
@@ -54,6 +60,13 @@ def on_config(config: Any) -> Any:
     for name in [m for m in sys.modules if m == "scripts" or m.startswith("scripts.")]:
         if name != __name__:
             del sys.modules[name]
+    from scripts import site_swap
+
+    global _BUILD
+    if _BUILD is not None:  # a previous build of this process ended without either event
+        site_swap.abandon(_BUILD)
+    _BUILD = site_swap.begin(config["site_dir"])
+    config["site_dir"] = str(_BUILD.building)
     return config
 
 
@@ -102,10 +115,24 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 @event_priority(-200)  # after Material's offline plugin has inlined the search index (-100)
 def on_post_build(config: Any) -> None:
-    from scripts import offline
+    from scripts import offline, site_swap
     from scripts.search_fold import write_folded_worker
 
+    global _BUILD
     site_dir = Path(config["site_dir"])
     write_folded_worker(site_dir)
     if offline.enabled():
         offline.link_files(site_dir)
+    if _BUILD is not None:
+        build, _BUILD = _BUILD, None
+        config["site_dir"] = str(build.final)
+        site_swap.finish(build)
+
+
+def on_build_error(error: Exception) -> None:
+    from scripts import site_swap
+
+    global _BUILD
+    if _BUILD is not None:
+        build, _BUILD = _BUILD, None
+        site_swap.abandon(build)

@@ -167,4 +167,5 @@ def validate(model: type[M], data: Any, lines: dict[Loc, int], *, path: str, at:
         message = first["msg"]
         if first["type"] == "extra_forbidden":
             message = "unknown field"
+        message = message.removeprefix("Value error, ")
         raise EditionError(path, line_of(lines, loc), f"{field}: {message}") from None

@@ -3,11 +3,18 @@
 Every entry is validated on load; an unknown field, a duplicate term, a broken pattern or a
 term that is also a Roman numeral without a context stops the build with the file and the
 line of the offending entry.
+
+``preceded_by`` is a regular expression from curated data, so it must also pass a guard
+(:func:`linear_time_problem`) before it is used: no repetition or alternative inside a
+repetition (``(a+)+``, ``(a|b)*``) and no backreference, the shapes that make Python's
+backtracking engine take exponential time. The matcher applies it to at most 80
+characters, so what remains is cheap.
 """
 
 from __future__ import annotations
 
 import re
+import re._parser as re_parser  # type: ignore[import-not-found]
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -17,6 +24,50 @@ from scripts.yamlfile import load_yaml, validate
 
 ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 """A Roman numeral (``II``, ``XVIII``, and also ``CC``, ``DC``, ``MD``)."""
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _risky_inside(items: object, under_repeat: bool) -> str | None:
+    """Why a parsed pattern may take more than linear time, or None.
+
+    Refused: a repetition inside a repetition or an alternative inside a repetition
+    (``(a+)+``, ``(a|a)*``: the classic exponential backtracking), and backreferences.
+    """
+    for op, arg in items:  # type: ignore[attr-defined]
+        name = str(op)
+        if name in _REPEATS:
+            _low, high, inner = arg
+            repeats = high is not None and (high > 1 or str(high) == "MAXREPEAT")
+            if under_repeat and repeats:
+                return "a repetition inside a repetition"
+            found = _risky_inside(inner, under_repeat or repeats)
+            if found:
+                return found
+        elif name == "BRANCH":
+            if under_repeat:
+                return "alternatives inside a repetition"
+            for branch in arg[1]:
+                found = _risky_inside(branch, under_repeat)
+                if found:
+                    return found
+        elif name == "SUBPATTERN":
+            found = _risky_inside(arg[-1], under_repeat)
+            if found:
+                return found
+        elif name in {"ASSERT", "ASSERT_NOT"}:
+            found = _risky_inside(arg[1], under_repeat)
+            if found:
+                return found
+        elif name in {"GROUPREF", "GROUPREF_EXISTS"}:
+            return "a backreference"
+    return None
+
+
+def linear_time_problem(pattern: str) -> str | None:
+    """Why ``pattern`` (already known to compile) is refused as possibly super-linear, or None."""
+    return _risky_inside(re_parser.parse(pattern), False)
 
 
 class _Strict(BaseModel):
@@ -65,6 +116,12 @@ class GlossaryEntry(_Strict):
                 re.compile(value)
             except re.error as err:
                 raise ValueError(f"not a valid regular expression: {err}") from None
+            problem = linear_time_problem(value)
+            if problem:
+                raise ValueError(
+                    f"the pattern holds {problem}, which can take exponential time; "
+                    "write it without"
+                )
         return value
 
     @model_validator(mode="after")

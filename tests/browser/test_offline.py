@@ -46,3 +46,16 @@ def test_offline_copy_links_open_pages_not_folders(page: Any, offline_site: Path
     page.wait_for_load_state()
     assert page.url.endswith("/index.html")
     assert page.locator("h1").count() == 1
+
+
+def test_offline_not_found_page_loads_its_assets_from_the_folder(
+    page: Any, offline_site: Path
+) -> None:
+    """MkDocs writes root-absolute links into 404.html; from a folder they meant file:///assets/."""
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.goto((offline_site / "404.html").as_uri())
+    page.wait_for_load_state()
+    assert not failed, failed
+    stylesheets = page.eval_on_selector_all("link[rel=stylesheet]", "els => els.map(e => e.href)")
+    assert stylesheets and all(s.startswith(offline_site.as_uri()) for s in stylesheets)

@@ -65,3 +65,42 @@ def test_an_empty_works_names_file_is_refused(tmp_path: Path, text: str) -> None
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.strip().startswith("error: sources/works-names.yml:1:"), result.stderr
+
+
+def _check(root: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.cli", "--root", str(root), "check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    return result.stderr.strip()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ("(a+)+$", "repetition inside a repetition"),
+        ("(?:ab|a)*c", "alternatives inside a repetition"),
+        ("(\\\\w)\\\\1 ", "backreference"),
+        ("(unclosed", "not a valid regular expression"),
+    ],
+)
+def test_a_glossary_pattern_that_could_hang_the_build_is_refused(
+    tmp_path: Path, pattern: str, words: str
+) -> None:
+    """``(a+)+$`` over the 80 characters before a term would take longer than the universe."""
+    root = make_project(tmp_path / "project")
+    glossary = root / "sources" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    entry = f'\n  - term: ZZQ\n    expansion: A test term\n    expanded_in_sources: false\n    preceded_by: "{pattern}"\n'
+    glossary.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
+    line = text.rstrip("\n").count("\n") + 6
+    message = _check(root)
+    assert "\n" not in message and message.startswith(f"error: sources/glossary.yml:{line}:"), (
+        message
+    )
+    assert words in message, message
