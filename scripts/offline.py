@@ -58,9 +58,10 @@ def shim() -> str:
     return SHIM_SOURCE.read_text(encoding="utf-8")
 
 
-# A root-absolute href/src ("/assets/..."), which MkDocs writes into 404.html only: from a
-# folder it would mean file:///assets/.
-_ROOT_LINK = re.compile(r'((?:href|src)=")/(?!/)')
+# A root-absolute URL ("/assets/...", the search worker, the config's "base": "/") in an
+# attribute or a quoted script string, which MkDocs and Material write into 404.html only:
+# from a folder it would mean file:///assets/.
+_ROOT_LINK = re.compile(r"""(?<=["'])/(?!/)""")
 
 
 def link_files(site_dir: Path) -> None:
@@ -68,7 +69,7 @@ def link_files(site_dir: Path) -> None:
     make the root-absolute links of ``404.html`` (at the top of the site) relative."""
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        fixed = _ROOT_LINK.sub(r"\1./", text) if page == site_dir / "404.html" else text
+        fixed = _ROOT_LINK.sub("./", text) if page == site_dir / "404.html" else text
         fixed = _DIRECTORY_LINK.sub(r"\1\2index.html\3", fixed)
         fixed = _DOTS_LINK.sub(r"\1\2/index.html\3", fixed)
         if fixed != text:
