@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from scripts.annotate.fold import fold
 from scripts.errors import EditionError
+from scripts.names import NameParts, family_error, split_name
 from scripts.yamlfile import Loc, line_of, load_yaml, validate
 
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -37,6 +38,10 @@ class Person(BaseModel):
 
     id: str = Field(description="Stable ASCII slug; the page is /persons/<id>/.")
     name: str = Field(description="Preferred form, as modern scholarship writes it.")
+    family: str | None = Field(
+        description="The family name as written in ``name`` (its first or last word(s)); "
+        "~ for a name without one. Required: nothing in a name says its order."
+    )
     variants: tuple[str, ...] = Field(default=(), description="Other full forms the sources use.")
     short: tuple[str, ...] = Field(
         default=(), description="Forms used alone (surname, given name)."
@@ -64,6 +69,21 @@ class Person(BaseModel):
         if text is not None and not DATE.match(text):
             raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         return text
+
+    @field_validator("family")
+    @classmethod
+    def _family_in_name(cls, value: str | None, info: ValidationInfo) -> str | None:
+        name = info.data.get("name")
+        if value is not None and isinstance(name, str):
+            problem = family_error(name, value)
+            if problem:
+                raise ValueError(problem)
+        return value
+
+    @property
+    def parts(self) -> NameParts:
+        """The preferred name split into family and given names."""
+        return split_name(self.name, self.family)
 
     @field_validator("name", "role")
     @classmethod

@@ -66,7 +66,7 @@ def _header(source: Source, links: Sequence[Link]) -> list[str]:
     slug = meta.slug
     items = [
         "[Editorial notes: every emendation and removal](editorial.md)",
-        f"Download the citation: [BibTeX]({slug}.bib) · [RIS]({slug}.ris)",
+        f"Download the citation: [BibTeX]({slug}.bib) · [RIS]({slug}.ris) · [CSL-JSON]({slug}.csl.json)",
         f"The text as data: [TEI P5 XML]({slug}.xml) · [raw witness](witness.md)",
     ]
     items += [f"[{md_inline(link.label)}]({_md_target(link.href)})" for link in links]
