@@ -1,6 +1,7 @@
 """The MkDocs glue, kept thin: run the pipeline and hand its pages to MkDocs.
 
-- ``on_config``: make rebuilds reproducible (``SOURCE_DATE_EPOCH`` from the last commit when
+- ``on_config``: check the public address (:mod:`scripts.deploy`: a publication build refuses
+  the placeholder host), make rebuilds reproducible (``SOURCE_DATE_EPOCH`` from the last commit when
   unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code.
 - ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
   a virtual file (nothing generated is written into ``docs/``).
@@ -14,6 +15,7 @@ Bad input raises :class:`~scripts.errors.EditionError`; it is re-raised as MkDoc
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -25,6 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.hooks.edition")
 
 
 def _commit_time() -> str | None:
@@ -42,8 +45,15 @@ def _commit_time() -> str | None:
 
 
 def on_config(config: Any) -> Any:
-    from scripts import offline
+    from scripts import deploy, offline
+    from scripts.errors import EditionError
 
+    try:
+        note = deploy.check_site_url(config["site_url"] or "", publish=deploy.publishing())
+    except EditionError as err:
+        raise PluginError(str(err)) from None
+    if note:
+        log.info(note)
     if offline.enabled():
         offline.configure(config)
     if "SOURCE_DATE_EPOCH" not in os.environ:
