@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup browser serve build check test lint typecheck golden manifest bench offline clean quality-tools
+.PHONY: setup browser serve build publish check test lint typecheck golden manifest bench offline clean quality-tools
 
 $(UV):
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target .uv "uv==$(UV_VERSION)"
@@ -35,6 +35,9 @@ serve: setup ## Build and serve the site on http://127.0.0.1:8000 with live relo
 
 build: setup ## Write the static site to site/
 	$(BIN)/mkdocs build --strict
+
+publish: setup ## Build for deployment: EDITION_SITE_URL=https://your.host/ make publish (refuses the placeholder)
+	EDITION_PUBLISH=1 $(BIN)/mkdocs build --strict
 
 check: setup ## Normalise and verify every source; print the counts
 	$(BIN)/edition check

@@ -8,7 +8,11 @@ functions return the pieces and a plain string.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from scripts.annotate.citation_resolve import fold
 from scripts.meta import SourceMeta
+from scripts.names import NameParts, split_name, western
 
 MONTHS = [
     "January",
@@ -43,13 +47,57 @@ def _names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
-def author_line(meta: SourceMeta) -> str:
-    """Who is responsible for the work, as a citation begins: authors, else the issuing office."""
-    authors = meta.people("author")
+@dataclass(frozen=True)
+class Responsible:
+    """Who a citation names as responsible for the work, and on what authority."""
+
+    names: tuple[NameParts, ...]
+    """The authors printed in the witness; else the supplied author; else the issuing office."""
+    supplied: bool
+    """True when the edition supplies the author (not printed in the witness): shown in
+    square brackets, and the machine-readable records say so in a note."""
+    corporate: bool
+    """True when the names are an issuing office, not persons."""
+
+
+def responsible(meta: SourceMeta) -> Responsible:
+    """The authors of the work as a citation gives them (see :class:`Responsible`)."""
+    authors = meta.contributors("author")
     if authors:
-        return _names(authors)
-    office = meta.people("issuing office")
-    return _names(office)
+        return Responsible(tuple(c.parts for c in authors), False, False)
+    if meta.attributed:
+        return Responsible((meta.attributed.parts,), True, False)
+    offices = meta.contributors("issuing office")
+    return Responsible(tuple(split_name(c.name, None) for c in offices), False, True)
+
+
+def supplied_note(meta: SourceMeta) -> str | None:
+    """The note machine-readable records carry when the edition supplies the author."""
+    if not responsible(meta).supplied or meta.attributed is None:
+        return None
+    return (
+        f"Author supplied by the edition: {meta.attributed.name} is not printed in the "
+        "witness; the attribution rests on internal evidence (see the edition's How to cite "
+        "page)."
+    )
+
+
+def editor_parts(name: str, family_first: frozenset[str] = frozenset()) -> NameParts:
+    """A container editor's name split, Western order unless listed family name first."""
+    words = name.split()
+    if len(words) > 1 and fold(name).strip() in family_first:
+        return split_name(name, words[0])
+    return western(name)
+
+
+def author_line(meta: SourceMeta) -> str:
+    """Who is responsible for the work, as a citation begins: authors, else the issuing office.
+
+    An author the edition supplies is in square brackets: ``[Ang Cheng Guan]``.
+    """
+    who = responsible(meta)
+    text = _names([p.name for p in who.names])
+    return f"[{text}]" if who.supplied and text else text
 
 
 def bibliography(meta: SourceMeta) -> str:

@@ -74,6 +74,14 @@ KINDS: tuple[DataKind, ...] = (
         "One record: TY, AU, TI, T2, PB, PY, SP, UR and the like.",
     ),
     DataKind(
+        "sources/*/*.csl.json",
+        "Citation of one source, for reference managers",
+        "CSL-JSON",
+        "One Citation Style Language item: `id`, `type`, `author` (`family`, `given`; a "
+        "supplied author carries a `note`), `title`, `container-title`, `publisher`, `issued`, "
+        "`page`, `URL`, `note`.",
+    ),
+    DataKind(
         "data/persons.json",
         "The person index",
         "JSON (array of objects)",
@@ -92,7 +100,7 @@ KINDS: tuple[DataKind, ...] = (
         "Every dated event in the reading texts",
         "JSON (array of objects)",
         "`date` (ISO 8601, to its precision), `precision`, `end`, `qualifier`, `inferred`, "
-        "`date_text` (as printed), `source`, `anchor`, `paragraph`, `text` (the sentence).",
+        "`date_text` (as printed), `source`, `anchor`, `paragraph`, `text` (the sentence), `event` (the id of the cross-source entry when another source tells the same event, else null).",
     ),
     DataKind(
         "data/timeline.csv",

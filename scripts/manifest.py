@@ -1,7 +1,8 @@
 """The anchor manifest: a committed promise that published anchors never move.
 
 ``sources/<slug>/anchors.tsv`` lists every public anchor of a source (paragraphs
-``p<N>``, printed pages ``page-<label>``, notes ``fn:<key>``) with a fingerprint of what
+``p<N>``, printed pages ``page-<label>`` (at a page break, or on the heading the printed
+contents place on that page), notes ``fn:<key>``) with a fingerprint of what
 it points to. The build compares the document with the manifest and stops, naming the
 anchor and the manifest line, when a published anchor has disappeared or now points to
 different text. New anchors are allowed (they are reported by ``edition manifest``);
@@ -14,6 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.apparatus.pages import page_evidence
 from scripts.errors import EditionError
 from scripts.model import Document, PageBreak
 
@@ -59,6 +61,11 @@ def anchors(document: Document) -> list[Anchor]:
             if anchor and anchor not in seen:
                 seen.add(anchor)
                 out.append(Anchor(anchor, _fingerprint("front matter"), "front matter"))
+    for mark in page_evidence(document).marks:
+        if mark.anchor not in seen:
+            seen.add(mark.anchor)
+            where = f"at heading {mark.heading}"
+            out.append(Anchor(mark.anchor, _fingerprint(where), where))
     for note in document.notes:
         text = note.text if note.present else "(text not in capture)"
         out.append(Anchor(f"fn:{note.key}", _fingerprint(text), _excerpt(text)))

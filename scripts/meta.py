@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from scripts.curated_values import check_date, check_url
+from scripts.names import NameParts, family_error, split_name
 from scripts.yamlfile import load_yaml, validate
 
 
@@ -15,14 +16,55 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _check_family(name: str, family: str | None) -> str | None:
+    if family is not None:
+        problem = family_error(name, family)
+        if problem:
+            raise ValueError(problem)
+    return family
+
+
 class Contributor(_Strict):
     name: str = Field(description="Name as the source prints it, in the form to cite.")
     role: Literal["author", "translator", "editor", "issuing office"] = "author"
+    family: str | None = Field(
+        None,
+        description="The family name as written in ``name`` (first or last word(s)); required "
+        "for a person, absent for an issuing office.",
+    )
+
+    @model_validator(mode="after")
+    def _family(self) -> Contributor:
+        _check_family(self.name, self.family)
+        if self.role == "issuing office" and self.family is not None:
+            raise ValueError("an issuing office has no family name: remove 'family'")
+        if self.role != "issuing office" and self.family is None:
+            raise ValueError(
+                f"give the family name of {self.name!r} ('family:'), as written in the name: "
+                "nothing in a name says its order"
+            )
+        return self
+
+    @property
+    def parts(self) -> NameParts:
+        """The name split into family and given names (an office is one literal name)."""
+        return split_name(self.name, self.family)
 
 
 class Attribution(_Strict):
     name: str = Field(description="The person the work is attributed to, not stated as fact.")
+    family: str = Field(description="The family name as written in ``name``.")
     evidence: str = Field(description="Why: where the attribution comes from.")
+
+    @model_validator(mode="after")
+    def _family(self) -> Attribution:
+        _check_family(self.name, self.family)
+        return self
+
+    @property
+    def parts(self) -> NameParts:
+        """The name split into family and given names."""
+        return split_name(self.name, self.family)
 
 
 class Container(_Strict):
@@ -98,6 +140,10 @@ class SourceMeta(_Strict):
     def people(self, role: str) -> list[str]:
         """Names of the contributors with ``role``."""
         return [c.name for c in self.authors if c.role == role]
+
+    def contributors(self, role: str) -> list[Contributor]:
+        """The contributors with ``role``, in order."""
+        return [c for c in self.authors if c.role == role]
 
 
 def load_meta(path: Path, *, display: str) -> SourceMeta:

@@ -1,8 +1,9 @@
 """The MkDocs glue, kept thin: run the pipeline and hand its pages to MkDocs.
 
-- ``on_config``: make rebuilds reproducible (``SOURCE_DATE_EPOCH`` from the last commit when
-  unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code; take the
-  build lock and write into a fresh folder beside ``site_dir`` (:mod:`scripts.site_swap`).
+- ``on_config``: check the public address (:mod:`scripts.deploy`: a publication build refuses
+  the placeholder host), make rebuilds reproducible (``SOURCE_DATE_EPOCH`` from the last commit
+  when unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code; take
+  the build lock and write into a fresh folder beside ``site_dir`` (:mod:`scripts.site_swap`).
 - ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
   a virtual file (nothing generated is written into ``docs/``).
 - ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
@@ -20,6 +21,7 @@ Bad input raises :class:`~scripts.errors.EditionError`; it is re-raised as MkDoc
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -31,6 +33,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.hooks.edition")
 
 _BUILD: Any = None
 """The build in progress (:class:`scripts.site_swap.Build`), between on_config and the end."""
@@ -51,8 +54,15 @@ def _commit_time() -> str | None:
 
 
 def on_config(config: Any) -> Any:
-    from scripts import offline
+    from scripts import deploy, offline
+    from scripts.errors import EditionError
 
+    try:
+        note = deploy.check_site_url(config["site_url"] or "", publish=deploy.publishing())
+    except EditionError as err:
+        raise PluginError(str(err)) from None
+    if note:
+        log.info(note)
     if offline.enabled():
         offline.configure(config)
     if "SOURCE_DATE_EPOCH" not in os.environ:

@@ -83,6 +83,9 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
             DataFile(f"sources/{slug}/{slug}.bib", citation_formats.bibtex(source.meta, url))
         )
         data.append(DataFile(f"sources/{slug}/{slug}.ris", citation_formats.ris(source.meta, url)))
+        data.append(
+            DataFile(f"sources/{slug}/{slug}.csl.json", citation_formats.csl_text(source.meta, url))
+        )
         pages.append(render_editorial(source, editorial.get(slug, {})))
         pages.append(render_witness(source))
         data.append(witness_file(source))

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from scripts.annotate.fold import fold
 from scripts.curated_values import check_date, check_url
 from scripts.errors import EditionError
+from scripts.names import NameParts, family_error, split_name
 from scripts.yamlfile import Loc, line_of, load_yaml, validate
 
 PERSON_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -37,6 +38,10 @@ class Person(BaseModel):
 
     id: str = Field(description="Stable ASCII slug; the page is /persons/<id>/.")
     name: str = Field(description="Preferred form, as modern scholarship writes it.")
+    family: str | None = Field(
+        description="The family name as written in ``name`` (its first or last word(s)); "
+        "~ for a name without one. Required: nothing in a name says its order."
+    )
     variants: tuple[str, ...] = Field(default=(), description="Other full forms the sources use.")
     short: tuple[str, ...] = Field(
         default=(), description="Forms used alone (surname, given name)."
@@ -66,6 +71,21 @@ class Person(BaseModel):
     @classmethod
     def _uri(cls, value: object) -> object:
         return None if value is None else check_url(value)
+
+    @field_validator("family")
+    @classmethod
+    def _family_in_name(cls, value: str | None, info: ValidationInfo) -> str | None:
+        name = info.data.get("name")
+        if value is not None and isinstance(name, str):
+            problem = family_error(name, value)
+            if problem:
+                raise ValueError(problem)
+        return value
+
+    @property
+    def parts(self) -> NameParts:
+        """The preferred name split into family and given names."""
+        return split_name(self.name, self.family)
 
     @field_validator("name", "role")
     @classmethod

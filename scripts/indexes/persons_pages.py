@@ -37,8 +37,12 @@ class SourceInfo:
 
 
 def sort_key(person: Person) -> tuple[str, str]:
-    """Alphabetical by folded preferred name (``Đ`` sorts with ``D``)."""
-    return fold(person.name).casefold(), person.id
+    """Alphabetical by folded family name, then given name (``Đ`` sorts with ``D``).
+
+    ``Zhou Enlai`` files under Zhou, ``Henry Kissinger`` under Kissinger; a name without a
+    family name (``U Nu``) under its whole form.
+    """
+    return fold(person.parts.sort_key).casefold(), person.id
 
 
 def other_forms(person: Person) -> list[str]:

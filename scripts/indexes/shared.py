@@ -1,25 +1,27 @@
-"""Events that two or three sources share: the same date, the same subject.
+"""Events that two or three sources share: compatible dates *and* the same happening.
 
-Two events of *different* sources are one event when
+Two dated statements of *different* sources share a timeline entry only when
 
-1. **their dates agree**: equal date, end and precision (*same precision*); or one date
-   contains the other (*containment*): a year contains its months and days, a month its
-   days, and a season agrees with its bare year. Ranges and decades agree only with an
-   equal range or decade; decades are never shared (they name an era, not an event), nor
-   is a year after ``since`` (a starting point); a date whose year is inferred agrees
-   only with an equal date; and
-2. **they speak of the same subject**: the *significant keywords* the two sentences share
-   weigh at least :data:`SAME_PRECISION` (dates of the same precision) or
-   :data:`CONTAINMENT` (one date contains the other: the finer the date of one source,
-   the more the words must agree). A keyword is a word of four letters or more (or an
-   acronym such as ``DRV``), lower-cased, a final plural ``s`` removed, that is not a
-   stop word, a month or a season word, and not *common*: found in more than
-   :data:`COMMON_SHARE` of the event sentences of any one source (``china``, ``vietnam`` say
-   nothing about which event is meant; the common words are computed from the data). A
-   *name* (a keyword capitalised inside both sentences, ``Geneva``, ``Paris``, ``DRV``)
-   weighs 2, any other keyword 1.
+1. **their dates agree** (:func:`dates_agree`): equal date, end and precision; or one date
+   contains the other (a year its months and days, a month its days, a season its bare
+   year). Ranges and decades agree only with an equal range or decade; decades are never
+   shared, nor is a year after ``since``, nor a date whose year is inferred unless equal; and
+2. **they name the same happening** (:func:`happenings`): each sentence names an event —
+   a conference, congress, meeting or talks; an agreement, accord or treaty; a war, battle,
+   invasion or coup; a visit or conversation — by the proper names printed with it (``Geneva
+   Conference``, ``Vientiane agreement``, ``20th CPSU Party Congress``, ``war against
+   France``, ``Franco-Vietminh war``), the date stands with that name in the same clause (``the
+   Geneva Conference of 1954``, ``the 1954 Geneva Conference``), and the two names agree:
+   the same kind of happening and a distinctive name in common (compared on its first four
+   letters, so ``France``, ``French`` and ``Franco-`` agree; generic words such as
+   ``Party`` or ``Communist`` do not count). Wars, visits and conversations recur, so for
+   them the dates must be equal, not merely contain one another.
 
-Events so linked, directly or through another, form one shared entry of the timeline.
+A shared year, or words in common, are never enough: precision over recall. Each shared
+entry carries its evidence in words (:func:`evidence`: "both name the Vientiane agreement").
+The keyword weight of the two sentences (:func:`shared_weight`) only orders the candidate
+pairs, so that a source that names the 1954 Geneva Conference ten times gives the entry its
+closest sentence.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from scripts.annotate.dates import Event, Precision
 from scripts.citation import MONTHS
@@ -281,46 +284,270 @@ def shared_weight(a: Event, b: Event, common: frozenset[str]) -> int:
     return sum(2 if ka[w] and kb[w] else 1 for w in shared)
 
 
-def shared_events(events: Sequence[Event]) -> list[tuple[Event, ...]]:
-    """Groups of events of two or more sources that speak of one event, in timeline order.
+EVENT_NOUNS: dict[str, str] = {
+    "conference": "meeting",
+    "congress": "meeting",
+    "meeting": "meeting",
+    "talks": "meeting",
+    "summit": "meeting",
+    "plenum": "meeting",
+    "negotiations": "meeting",
+    "agreement": "agreement",
+    "agreements": "agreement",
+    "accord": "agreement",
+    "accords": "agreement",
+    "treaty": "agreement",
+    "settlement": "agreement",
+    "armistice": "agreement",
+    "war": "war",
+    "battle": "war",
+    "invasion": "war",
+    "coup": "war",
+    "uprising": "war",
+    "offensive": "war",
+    "visit": "visit",
+    "conversation": "visit",
+    "conversations": "visit",
+}
+"""Words that name a happening, by kind: two statements share an entry only on the same kind."""
 
-    A group holds at most one event per source: the pairs that agree are joined strongest
-    first (by weight of shared keywords, then in timeline order), and a pair is not joined
-    when that would put two events of one source into a group. So a source that names the
-    1954 Geneva Conference ten times gives the shared entry its one closest sentence.
-    Each group keeps its events in the order of ``events``; groups follow their first event.
+RECURRING = frozenset({"war", "visit"})
+"""Kinds that happen many times a year: their dates must be equal, not merely agree."""
+
+GENERIC = frozenset(
+    {
+        "party",
+        "communist",
+        "communists",
+        "peace",
+        "people",
+        "national",
+        "central",
+        "committee",
+        "workers",
+        "labor",
+        "joint",
+        "international",
+        "world",
+        "new",
+        "full-scale",
+        "second",
+        "third",
+        "fourth",
+        "first",
+        "great",
+        "general",
+    }
+)
+"""Capitalised words that do not tell one happening from another (``Party Congress``)."""
+
+ATTACHED = 45
+"""Most characters between a date and the name of its happening in one clause."""
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\b(?:to|which|that|who|whom|when|while|because|but)\b")
+_TOKEN = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_PREPOSITIONS = frozenset({"against", "with", "between", "on", "in", "at", "to", "of"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A happening a sentence names: its kind, distinctive names, and where it stands."""
+
+    kind: str
+    """``meeting``, ``agreement``, ``war`` or ``visit``."""
+    names: frozenset[str]
+    """Distinctive names printed with it, as keys (first four letters, lower case)."""
+    surface: str
+    """The words as printed (``Geneva Conference``, ``war against France``)."""
+    start: int
+    """Offset in the sentence."""
+    stop: int
+    """Offset just past it in the sentence."""
+
+
+def _is_name(token: str, at_start: bool) -> bool:
+    bare = token.replace("’s", "").replace("'s", "")
+    if _ORDINAL.match(bare):
+        return True
+    lower = bare.lower()
+    if not bare[:1].isupper() or lower in _ARTICLES or lower in STOP_WORDS:
+        return False
+    if lower in _MONTH_WORDS:
+        return False
+    return not at_start or bare.isupper()
+
+
+def _keys(tokens: Sequence[str]) -> frozenset[str]:
+    keys = set()
+    for token in tokens:
+        for part in token.replace("’s", "").replace("'s", "").split("-"):
+            word = part.lower()
+            if word and word not in GENERIC and word not in _MONTH_WORDS and not word.isdigit():
+                keys.add(word[:4])
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=4096)
+def mentions(sentence: str) -> tuple[Mention, ...]:
+    """Every named happening of a sentence (see the module docstring)."""
+    tokens = list(_TOKEN.finditer(sentence))
+    found: list[Mention] = []
+    for k, match in enumerate(tokens):
+        kind = EVENT_NOUNS.get(match.group().lower())
+        if kind is None:
+            continue
+        before: list[re.Match[str]] = []
+        j = k - 1
+        while j >= 0 and _is_name(tokens[j].group(), tokens[j].start() == 0):
+            before.insert(0, tokens[j])
+            j -= 1
+        after: list[re.Match[str]] = []
+        j = k + 1
+        if j < len(tokens) and tokens[j].group().lower() in _PREPOSITIONS:
+            j += 1
+            if j < len(tokens) and tokens[j].group().lower() in _ARTICLES:
+                j += 1
+            while j < len(tokens) and _is_name(tokens[j].group(), False):
+                after.append(tokens[j])
+                j += 1
+        names = _keys([t.group() for t in before + after])
+        if not names:
+            continue
+        while after and not _keys([after[-1].group()]):
+            after.pop()  # "Conference of Communist": the generic word is not part of the name
+        first = before[0] if before else match
+        last = after[-1] if after else match
+        found.append(
+            Mention(kind, names, sentence[first.start() : last.end()], first.start(), last.end())
+        )
+    return tuple(found)
+
+
+def _attached(e: Event, mention: Mention) -> bool:
+    """True when the date and the mention stand together in one clause of the sentence."""
+    a, b = e.start - e.sentence_start, e.stop - e.sentence_start
+    if b <= mention.start:
+        gap = e.sentence[b : mention.start]
+    elif mention.stop <= a:
+        gap = e.sentence[mention.stop : a]
+    else:
+        return True
+    return len(gap) <= ATTACHED and not _CLAUSE_BREAK.search(gap)
+
+
+def happenings(e: Event) -> frozenset[tuple[str, str]]:
+    """``(kind, name)`` keys of the happenings the statement dates.
+
+    A named happening whose clause also names another kind unnamed (``the Paris talks
+    reached a peace agreement``) dates that kind too, under the same names.
+    """
+    keys: set[tuple[str, str]] = set()
+    sentence = e.sentence
+    for mention in mentions(sentence):
+        if not _attached(e, mention):
+            continue
+        kinds = {mention.kind}
+        clause = _CLAUSE_BREAK.split(sentence[mention.stop : mention.stop + ATTACHED])[0]
+        kinds |= {
+            EVENT_NOUNS[w.lower()] for w in _TOKEN.findall(clause) if w.lower() in EVENT_NOUNS
+        }
+        keys |= {(kind, name) for kind in kinds for name in mention.names}
+    return frozenset(keys)
+
+
+def same_happening(a: Event, b: Event) -> frozenset[tuple[str, str]]:
+    """The happenings two statements of different sources both date (empty: not one event)."""
+    if a.source == b.source or dates_agree(a, b) is None:
+        return frozenset()
+    shared = happenings(a) & happenings(b)
+    equal = (a.date, a.end, a.precision) == (b.date, b.end, b.precision)
+    return frozenset(key for key in shared if equal or key[0] not in RECURRING)
+
+
+def _surface(e: Event, keys: frozenset[tuple[str, str]]) -> Mention | None:
+    for mention in mentions(e.sentence):
+        if _attached(e, mention) and any(name in mention.names for _, name in keys):
+            return mention
+    return None
+
+
+def evidence(group: Sequence[Event]) -> str:
+    """Why the statements of a shared entry tell one event, in words.
+
+    ``both name the Vientiane agreement``; ``all three name the Geneva Conference``;
+    ``both tell of a war: “war against France”, “Franco-Vietminh war”``.
+    """
+    if len(group) < 2:
+        return ""
+    keys = functools.reduce(lambda x, y: x & y, (happenings(e) for e in group))
+    who = "both" if len(group) == 2 else ("all three" if len(group) == 3 else f"all {len(group)}")
+    surfaces = [m.surface for e in group if (m := _surface(e, keys))]
+    distinct = list(dict.fromkeys(surfaces))
+    if not distinct:
+        return ""
+    shortest = min(distinct, key=len)
+    if all(s.lower().startswith(shortest.lower()) for s in distinct):
+        return f"{who} name the {shortest}"
+    kinds = sorted({kind for kind, _ in keys})
+    quoted = ", ".join(f"“{s}”" for s in distinct)
+    return f"{who} name the same {' and '.join(kinds)}: {quoted}"
+
+
+def shared_events(events: Sequence[Event]) -> list[tuple[Event, ...]]:
+    """Groups of events of two or more sources that tell one happening, in timeline order.
+
+    A group holds at most one event per source, and every event of a group dates one
+    happening that all the others date too (:func:`happenings`): pairs are joined
+    strongest first (by keyword weight, then in timeline order), and a pair is not joined
+    when that would put two events of one source into a group or leave the group with no
+    happening in common. Each group keeps its events in the order of ``events``; groups
+    follow their first event.
     """
     common = common_words(events)
     pairs: list[tuple[int, int, int]] = []
     # Dates agree only when one is the other or a prefix of it ("1959" and "1959-02"), so
-    # only events of the same year are compared: all pairs of the whole corpus grew with the
-    # square of its size (the benchmark's 10x corpus spent 90% of its build here).
+    # only events of the same year are compared.
     by_year: dict[str, list[int]] = {}
     for index, event in enumerate(events):
-        by_year.setdefault(event.date.split("-")[0], []).append(index)
+        if happenings(event):
+            by_year.setdefault(event.date.split("-")[0], []).append(index)
     for same_year in by_year.values():
         for position, i in enumerate(same_year):
             a = events[i]
             for j in same_year[position + 1 :]:
                 b = events[j]
-                if a.source == b.source:
-                    continue
-                needed = dates_agree(a, b)
-                if needed is None:
-                    continue
-                weight = shared_weight(a, b, common)
-                if weight >= needed:
-                    pairs.append((-weight, i, j))
+                if same_happening(a, b):
+                    pairs.append((-shared_weight(a, b, common), i, j))
     group = list(range(len(events)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    keys: dict[int, frozenset[tuple[str, str]]] = {}
     for _, i, j in sorted(pairs):
         gi, gj = group[i], group[j]
         if gi == gj:
             continue
         if {events[k].source for k in members[gi]} & {events[k].source for k in members[gj]}:
             continue
+        joint = keys.get(gi, happenings(events[i])) & keys.get(gj, happenings(events[j]))
+        for x in members[gi]:
+            for y in members[gj]:
+                joint &= same_happening(events[x], events[y])
+        if not joint:
+            continue
         for k in members[gj]:
             group[k] = gi
         members[gi].extend(members.pop(gj))
-    shared = [sorted(m) for m in members.values() if len(m) > 1]
+        keys[gi] = joint
+    # One happening, one entry: a weaker group (fewer sources, later) that dates a happening
+    # a stronger one already dates leaves its statements as entries of their own.
+    shared: list[list[int]] = []
+    for root, m in sorted(members.items(), key=lambda kv: (-len(kv[1]), min(kv[1]))):
+        if len(m) < 2:
+            continue
+        if any(
+            keys[root] & keys[group[kept[0]]] and dates_agree(events[m[0]], events[kept[0]])
+            for kept in shared
+        ):
+            continue
+        shared.append(sorted(m))
     return [tuple(events[i] for i in m) for m in sorted(shared)]

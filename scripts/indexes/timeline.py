@@ -29,7 +29,7 @@ from html import escape
 from scripts.annotate import Span
 from scripts.annotate.dates import Event, Precision, all_events
 from scripts.indexes.coverage import coverage_svg
-from scripts.indexes.shared import shared_events
+from scripts.indexes.shared import evidence, shared_events
 from scripts.indexes.timeline_layout import (
     PAGE_STATEMENTS,
     Entry,
@@ -126,6 +126,9 @@ def _entry_html(
             f'<a class="tl-link" href="{escape(href)}">¶{e.paragraph}</a></p>'
             f'<p class="tl-text">{_sentence_html(e)}</p></blockquote>'
         )
+    if len(entry) > 1:
+        # Why these statements are one event: the happening they all name.
+        sides.insert(0, f'<p class="tl-evidence">One event: {escape(evidence(entry))}.</p>')
     if others:
         source_word = "source" if others == 1 else "sources"
         sides.append(
@@ -288,8 +291,15 @@ def _year_list(parts: Sequence[Part], labels: dict[str, str]) -> tuple[str, list
     return block, maps
 
 
-def data_rows(events: Sequence[Event]) -> list[dict[str, object]]:
-    """The rows of ``data/timeline.json`` and ``.csv``, in timeline order."""
+def data_rows(
+    events: Sequence[Event], shared: dict[Event, str] | None = None
+) -> list[dict[str, object]]:
+    """The rows of ``data/timeline.json`` and ``.csv``, in timeline order.
+
+    ``event`` is the id of the cross-source entry a statement belongs to (``shared``), or
+    None when no other source tells the same happening.
+    """
+    shared = shared or {}
     return [
         {
             "date": e.date,
@@ -302,6 +312,7 @@ def data_rows(events: Sequence[Event]) -> list[dict[str, object]]:
             "anchor": e.anchor,
             "paragraph": e.paragraph,
             "text": e.sentence,
+            "event": shared.get(e),
         }
         for e in events
     ]
@@ -358,8 +369,10 @@ def build(sources: Sequence[Source]) -> Contribution:
     shared = [x for x in all_entries if len(x) > 1]
     intro = (
         f"{len(events)} dated statements from the body text of the sources, in one "
-        f"chronology; {len(shared)} entries show two or more sources speaking of the same "
-        "event side by side. Each date is shown as printed and normalised (ISO 8601); "
+        f"chronology; {len(shared)} entries show two or more sources telling the same event "
+        "side by side, each with its evidence: the statements share an entry only when their "
+        "dates agree and they name the same happening (the same conference, agreement, war, "
+        "visit), never for the year alone. Each date is shown as printed and normalised (ISO 8601); "
         "*year inferred* marks a date whose year the source gives earlier in the paragraph "
         "or section. Notes and headings are not mined. The chronology has one page per year "
         f"(a year of more than {PAGE_STATEMENTS} statements continues on further pages)."
@@ -416,11 +429,12 @@ def build(sources: Sequence[Source]) -> Contribution:
             "### Dates\n\n"
             f"The edition found {n} dated statements in the body text of this source "
             f"({inferred} whose year is given earlier in the paragraph or section); "
-            f"{with_others} of them agree with another source on date and subject. "
+            f"{with_others} of them tell a happening another source tells too (dates that "
+            "agree and the same named conference, agreement, war or visit). "
             f"See [its timeline](../../timeline/{slug}.md). Dates in notes, headings, "
             "publication data and titles of works are not counted.\n"
         )
-    rows = data_rows(events)
+    rows = data_rows(events, {e: ids[e] for entry in shared for e in entry})
     home = (
         "## Timeline\n\n"
         + '<figure class="tl-figure">\n'

@@ -31,7 +31,7 @@ from scripts.annotate.citation_resolve import (
     title_tokens,
 )
 from scripts.indexes.works_format import chicago, csl_item, record
-from scripts.indexes.works_names import load_family_first
+from scripts.indexes.works_names import family_first_names
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.escape import md_attr, md_inline
 from scripts.sources import Source
@@ -252,7 +252,7 @@ def build(sources: Sequence[Source], *, family_first: frozenset[str] | None = No
     ``sources/works-names.yml``.
     """
     if family_first is None:
-        family_first = load_family_first()
+        family_first = family_first_names()
     bib = resolve([(s.meta.slug, _notes(s)) for s in sources], family_first)
     works = sorted(bib.works, key=lambda w: sort_key(w, family_first))
     # works-cited.md sits at the root of docs/: its links to the sources are relative to it

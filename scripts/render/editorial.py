@@ -7,9 +7,11 @@ from collections.abc import Mapping
 
 from scripts import conserve
 from scripts.annotate import runs
+from scripts.apparatus.pages import page_evidence
 from scripts.model import Emendation, NoteRef, PageBreak, Redaction, Sic
 from scripts.pages import Page
 from scripts.render.escape import md_cell, md_inline, yaml_string
+from scripts.render.pages_section import pages_section
 from scripts.render.witness import line_link, witness_file_name
 from scripts.rules_catalogue import describe_rule
 from scripts.sources import Source
@@ -104,6 +106,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
     ]
     for note in doc.editorial_notes:
         lines += [f"## {md_inline(note.title)}", "", md_inline(note.text), ""]
+    lines += pages_section(page_evidence(doc), paragraphs)
     lines += ["## Emendations", ""]
     if emendations:
         lines += ["By rule:", ""]

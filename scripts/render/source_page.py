@@ -13,13 +13,12 @@ import yaml
 
 from scripts import citation, citation_formats
 from scripts.annotate import Span
+from scripts.apparatus.pages import PageClaim, PageEvidence, PageMark, page_evidence
 from scripts.model import (
     Contents,
     Figure,
     Heading,
-    Inline,
     Note,
-    PageBreak,
     Paragraph,
     ParagraphKind,
 )
@@ -66,7 +65,7 @@ def _header(source: Source, links: Sequence[Link]) -> list[str]:
     slug = meta.slug
     items = [
         "[Editorial notes: every emendation and removal](editorial.md)",
-        f"Download the citation: [BibTeX]({slug}.bib) · [RIS]({slug}.ris)",
+        f"Download the citation: [BibTeX]({slug}.bib) · [RIS]({slug}.ris) · [CSL-JSON]({slug}.csl.json)",
         f"The text as data: [TEI P5 XML]({slug}.xml) · [raw witness](witness.md)",
     ]
     items += [f"[{md_inline(link.label)}]({_md_target(link.href)})" for link in links]
@@ -81,25 +80,45 @@ def _md_target(href: str) -> str:
     return PREFIX + href
 
 
-def _paragraph(block: Paragraph, location: str, spans: Sequence[Span], slug: str) -> str:
+def _paragraph(
+    block: Paragraph,
+    location: str,
+    spans: Sequence[Span],
+    slug: str,
+    claim: PageClaim | None = None,
+) -> str:
     body = render_inlines(block.inlines, spans, prefix=PREFIX)
     if block.n is None:
         return f'<p class="front-para" id="{location}">{body}</p>'
     n = block.n
+    # The paragraph's page claim, for scripts and other outputs: ``15``, ``[15–17]``.
+    page = f' data-page="{html_text(claim.label)}"' if claim else ""
     controls = (
         f'<a class="para-num" href="#p{n}" data-n="{n}" aria-label="Paragraph {n}"></a>'
         f'<button type="button" class="cite-button" data-para="{n}" aria-label="Cite paragraph {n}" '
         f'title="Copy a citation of paragraph {n}" hidden></button>'
     )
-    html = f'<p class="para" id="p{n}">{controls}{body}</p>'
+    html = f'<p class="para" id="p{n}"{page}>{controls}{body}</p>'
     if block.kind is ParagraphKind.QUOTE:
         return f'<blockquote class="source-quote">{html}</blockquote>'
     return html
 
 
-def _heading(block: Heading, depth: int) -> str:
+def _page_mark(mark: PageMark) -> str:
+    """The anchor of a page the contents place on a heading: the heading stands on that page."""
+    label = html_text(mark.label)
+    anchor = html_text(mark.anchor)
+    return (
+        f'<a class="page-mark" id="{anchor}" href="#{anchor}" data-label="{label}" '
+        f'title="The contents of the original list this heading on page {label}" '
+        f'aria-label="Page {label} of the original (from its contents)"></a>'
+    )
+
+
+def _heading(block: Heading, depth: int, mark: PageMark | None = None) -> str:
     level = min(6, block.level + depth)
-    return f"{'#' * level} {md_inline(block.text)} {{ #{block.anchor} }}"
+    prefix = _page_mark(mark) if mark else ""
+    return f"{'#' * level} {prefix}{md_inline(block.text)} {{ #{block.anchor} }}"
 
 
 def _figure(block: Figure) -> str:
@@ -143,24 +162,13 @@ def _note(note: Note, spans: Sequence[Span]) -> str:
 
 
 def paragraph_pages(source: Source) -> dict[str, str]:
-    """Paragraph number → the printed page(s) it stands on (``17`` or ``17–18``), where known.
+    """Paragraph number → the page part of its citation (``p. 15``, ``pp. [4–6]``), where known.
 
-    A page is known from the last page break before the paragraph; after a break whose
-    number did not survive, pages are unknown until the next numbered break.
+    The pages come from :func:`scripts.apparatus.pages.page_evidence`, the one place that
+    weighs the witness's evidence; a paragraph the evidence gives no page is absent.
     """
-    pages: dict[str, str] = {}
-    current: str | None = None
-    for block in source.document.blocks():
-        inlines: tuple[Inline, ...] = getattr(block, "inlines", ())
-        breaks = [n for n in inlines if isinstance(n, PageBreak)]
-        starts_with_break = bool(inlines and isinstance(inlines[0], PageBreak))
-        first = breaks[0].label if starts_with_break else current
-        if breaks:
-            current = breaks[-1].label
-        if isinstance(block, Paragraph) and block.n is not None and first:
-            last = current if current and current != first else None
-            pages[str(block.n)] = f"{first}–{last}" if last else first
-    return pages
+    claims = page_evidence(source.document).claims
+    return {str(n): claim.cite() for n, claim in claims.items()}
 
 
 def source_url(source: Source, site_url: str) -> str:
@@ -185,6 +193,7 @@ def render_source(
     doc = source.document
     slug = source.meta.slug
     url = source_url(source, site_url)
+    pages = page_evidence(doc)
     front = {
         "title": source.meta.title,
         "description": description(source),
@@ -222,12 +231,12 @@ def render_source(
             location = f"front{front_index}"
             lines += [_paragraph(block, location, spans.get((slug, location), ()), slug), ""]
         else:
-            lines += [_render_block(block, slug, spans), ""]
+            lines += [_render_block(block, slug, spans, pages), ""]
     if doc.front:
         lines += ['<hr class="front-end">', ""]
     for block in doc.body:
         lines += _marks(removed.before(block.line))
-        lines += [_render_block(block, slug, spans), ""]
+        lines += [_render_block(block, slug, spans, pages), ""]
     lines += _marks(removed.rest())
     if doc.notes:
         lines += ["## Notes { #notes }", ""]
@@ -253,12 +262,14 @@ def _marks(html: str) -> list[str]:
     return [html, ""] if html else []
 
 
-def _render_block(block: object, slug: str, spans: SpanMap) -> str:
+def _render_block(block: object, slug: str, spans: SpanMap, pages: PageEvidence) -> str:
     if isinstance(block, Paragraph):
         location = block.anchor or ""
-        return _paragraph(block, location, spans.get((slug, location), ()), slug)
+        claim = pages.claims.get(block.n) if block.n is not None else None
+        return _paragraph(block, location, spans.get((slug, location), ()), slug, claim)
     if isinstance(block, Heading):
-        return _heading(block, 1)
+        marks = {mark.heading: mark for mark in pages.marks}
+        return _heading(block, 1, marks.get(block.anchor))
     if isinstance(block, Figure):
         return _figure(block)
     if isinstance(block, Contents):

@@ -16,12 +16,15 @@ def person(
     category: str = "actor",
     born: str | None = None,
     died: str | None = None,
+    family: str | None = "",
 ) -> Person:
     """A person record with a placeholder role."""
     return Person.model_validate(
         {
             "id": pid,
             "name": name,
+            # Default: the last word (Western order), as most test names are written.
+            "family": name.split()[-1] if family == "" else family,
             "variants": variants,
             "short": short,
             "role": f"role of {name}",

@@ -43,11 +43,19 @@ def test_chapter_jsonld_is_part_of_its_book(page: Any, site_url: str) -> None:
     assert data["@type"] == "Chapter"
     assert data["isPartOf"]["name"] == "The Cambridge History of the Vietnam War"
     assert "author" not in data  # the capture prints no author
+    assert "not printed" in data["creditText"]
+
+
+def test_chapter_cites_its_supplied_author_in_brackets(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/sources/third-indochina-war/")
+    assert _meta(page, "citation_author") == ["Ang, Cheng Guan"]
+    assert page.inner_text(".source-citation").startswith("[Ang Cheng Guan]. ")
 
 
 def test_working_paper_names_author_translator_and_series(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/sources/mao-indochina-war/")
-    assert _meta(page, "citation_author") == ["Yang Kuisong"]
+    # Family name first and marked as such, so a reference manager reads Yang as the family name.
+    assert _meta(page, "citation_author") == ["Yang, Kuisong"]
     assert _meta(page, "citation_technical_report_number") == ["34"]
 
 
@@ -56,7 +64,7 @@ def test_bibtex_and_ris_downloads_are_linked_and_served(
     page: Any, site_url: str, slug: str
 ) -> None:
     page.goto(f"{site_url}/sources/{slug}/")
-    for ext, start in (("bib", "@"), ("ris", "TY  - ")):
+    for ext, start in (("bib", "@"), ("ris", "TY  - "), ("csl.json", "[")):
         link = page.locator(f'a[href$="{slug}.{ext}"]')
         assert link.count() == 1
         response = page.request.get(f"{site_url}/sources/{slug}/{slug}.{ext}")

@@ -78,3 +78,29 @@ def test_cia_printed_page_anchor_and_contents_link_work(page: Any, site_url: str
     heading = page.locator(f"#{target}")
     assert heading.is_visible()
     assert heading.evaluate("e => e.tagName").startswith("H")
+
+
+def test_cia_contents_page_anchor_brings_its_heading_into_view_with_the_page_in_the_margin(
+    page: Any, site_url: str
+) -> None:
+    _open(page, site_url, "esau-17", "#page-6")
+    page.wait_for_timeout(300)
+    mark = page.locator("#page-6")
+    heading = page.locator("h3:has(#page-6)")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    assert "Policy Toward South Vietnam and Laos" in heading.inner_text()
+    label = page.evaluate("getComputedStyle(document.querySelector('#page-6'), '::after').content")
+    assert label == '"p. 6"'
+    assert mark.inner_text() == ""
+
+
+def test_cia_cite_control_copies_the_bracketed_range_the_contents_allow(
+    page: Any, site_url: str
+) -> None:
+    _open(page, site_url, "esau-17")
+    button = page.locator("#p30 .cite-button")
+    button.focus()
+    page.keyboard.press("Enter")
+    citation = button.get_attribute("data-citation") or ""
+    assert "pp. [4–6], para. 30" in citation

@@ -21,24 +21,25 @@ PERSON = """
   variants: [{variant}]
   role: a test entry
   category: actor
+  family: {family}
 """
 
 CASES: dict[str, tuple[str, int, str]] = {
     # (text appended to the real file, line of the appended text that is wrong, message words)
     "variant-claimed-twice": (
-        PERSON.format(id="someone-else", name="Someone Else", variant="Le Duan"),
+        PERSON.format(id="someone-else", name="Someone Else", variant="Le Duan", family="Else"),
         4,
         "already a name or variant of 'le-duan'",
     ),
     "duplicate-id": (
-        PERSON.format(id="le-duan", name="Another Person", variant="A. Person"),
+        PERSON.format(id="le-duan", name="Another Person", variant="A. Person", family="Person"),
         2,
         "duplicate id 'le-duan'",
     ),
     "unknown-field": (
-        PERSON.format(id="new-person", name="New Person", variant="N. Person")
+        PERSON.format(id="new-person", name="New Person", variant="N. Person", family="Person")
         + "  nickname: Newcomer\n",
-        7,
+        8,
         "unknown field",
     ),
     "impossible-unquoted-birth-date": (
@@ -68,7 +69,9 @@ CASES: dict[str, tuple[str, int, str]] = {
         "5000 digits",
     ),
     "unclosed-list": (
-        PERSON.format(id="new-person", name="New Person", variant="N. Person").replace("]", ""),
+        PERSON.format(
+            id="new-person", name="New Person", variant="N. Person", family="Person"
+        ).replace("]", ""),
         5,
         "invalid YAML",
     ),

@@ -18,6 +18,7 @@ from tests.factories import source_of
 AUTHORITY = """\
 - id: le-duan
   name: Lê Duẩn
+  family: Lê
   variants: [Le Duan]
   role: first secretary of the Vietnamese Workers' Party
   born: 1907-04-07
@@ -25,14 +26,17 @@ AUTHORITY = """\
   category: actor
 - id: dang-xuan-khu
   name: Đặng Xuân Khu
+  family: Đặng
   role: party leader
   category: actor
 - id: pol-pot
   name: Pol Pot
+  family: ~
   role: leader of the Khmer Rouge
   category: actor
 - id: nayan-chanda
   name: Nayan Chanda
+  family: Chanda
   short: [Chanda]
   role: journalist and historian
   category: scholar
@@ -138,11 +142,14 @@ def test_person_page_lists_persons_named_in_the_same_paragraphs(contribution: Co
     assert "- [Đặng Xuân Khu](dang-xuan-khu.md) — 1 paragraph(s)" in page
 
 
-def test_index_is_alphabetical_by_folded_name_and_filterable(contribution: Contribution) -> None:
+def test_index_is_alphabetical_by_folded_family_name_and_filterable(
+    contribution: Contribution,
+) -> None:
     page = _page(contribution, "persons/index.md")
+    # Chanda (Nayan Chanda), Đặng (Đặng Xuân Khu), Lê (Lê Duẩn), Pol Pot (no family name).
     order = [
         page.index(f'href="{pid}/"')
-        for pid in ("dang-xuan-khu", "le-duan", "nayan-chanda", "pol-pot")
+        for pid in ("nayan-chanda", "dang-xuan-khu", "le-duan", "pol-pot")
     ]
     assert order == sorted(order)
     assert '<li class="person-index__entry" data-category="scholar">' in page

@@ -133,6 +133,7 @@ def test_timeline_data_has_the_agreed_shape_and_order() -> None:
         "anchor",
         "paragraph",
         "text",
+        "event",
     }
     assert rows[2]["precision"] == "season" and rows[2]["end"] is None
     table = list(csv.DictReader(io.StringIO(files["data/timeline.csv"])))
@@ -163,3 +164,15 @@ def test_each_source_links_to_its_own_timeline_and_spans_mark_dates() -> None:
     span = spans[("third", "p2")][0]
     assert CAMBRIDGE_PARIS[span.start : span.end] == "late January 1973"
     assert span.kind == "date" and span.href.startswith("timeline/1973/#e-1973-01-")
+
+
+def test_statements_of_a_shared_entry_carry_its_id_and_others_null() -> None:
+    _, contribution = _build()
+    files = {d.path: d.content for d in contribution.data}  # type: ignore[attr-defined]
+    rows = json.loads(files["data/timeline.json"])
+    events_by_row = {(r["source"], r["anchor"]): r["event"] for r in rows}
+    shared = events_by_row[("esau-17", "p1")]
+    assert shared is not None and events_by_row[("third", "p1")] == shared
+    assert events_by_row[("esau-17", "p2")] is None
+    pages = {p.path: p.content for p in contribution.pages}  # type: ignore[attr-defined]
+    assert any("One event: both name the Geneva Conference" in c for c in pages.values())
