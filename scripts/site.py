@@ -7,7 +7,8 @@ Steps, in order (the one place the order is written down):
 2. verify each source against its committed anchor manifest (:mod:`scripts.manifest`);
 3. build every index (:data:`INDEXES`): each returns a :class:`~scripts.pages.Contribution`
    with its pages, data files, spans for the reading texts and editorial sections;
-4. render the reading and editorial pages of each source with those spans, and the home page.
+4. render the reading and editorial pages of each source with those spans, and the home page;
+5. write the search index of every passage and index entry (:mod:`scripts.search`).
 
 MkDocs calls :func:`build` from its hook; the command line calls it for checks.
 """
@@ -18,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import citation_formats, manifest
+from scripts import citation_formats, manifest, search
 from scripts.annotate import Span
 from scripts.indexes import glossary, persons, timeline, works
 from scripts.pages import Contribution, DataFile, Link, Page
@@ -77,4 +78,5 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
         data.append(DataFile(f"sources/{slug}/{slug}.ris", citation_formats.ris(source.meta, url)))
         pages.append(render_editorial(source, editorial.get(slug, {})))
     pages.append(render_home(sources, [c.home for c in contributions]))
+    data.extend(search.build(sources, data))
     return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)
