@@ -19,7 +19,10 @@ from scripts.search.passages import collect
 from scripts.sources import Source
 
 HERE = Path(__file__).parent
-ASSETS = {"search.js": "assets/javascripts/search.js", "search.css": "assets/stylesheets/search.css"}
+ASSETS = {
+    "search.js": "assets/javascripts/search.js",
+    "search.css": "assets/stylesheets/search.css",
+}
 """The reader's side, beside this file, and where the site serves it."""
 
 

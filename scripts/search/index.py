@@ -41,7 +41,7 @@ def _script(name: str, data: object) -> str:
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-_SMALL = [a + b for a in ("", *_DIGITS[1:]) for b in _DIGITS]  # 0 .. 36**2 - 1
+_SMALL: list[str] = [a + b for a in ["", *_DIGITS[1:]] for b in _DIGITS]  # 0 .. 36**2 - 1
 
 
 def _base36(number: int) -> str:
@@ -113,7 +113,9 @@ def group_ranges(passages: Sequence[Passage], groups: Sequence[str]) -> list[tup
     return ranges
 
 
-def write(passages: Sequence[Passage], titles: dict[str, str], base: str = "search") -> list[DataFile]:
+def write(
+    passages: Sequence[Passage], titles: dict[str, str], base: str = "search"
+) -> list[DataFile]:
     """The files of the search index for ``passages``; ``titles`` maps each slug to its short title."""
     groups = [*titles, INDEX_GROUP]
     entries = {key: encode_postings(ids) for key, ids in postings(passages).items()}

@@ -63,7 +63,9 @@ def _source_passages(slug: str, document: Document) -> Iterator[Passage]:
             href = f"{page}#{block.anchor}" if block.anchor else page
             yield Passage(Kind.HEADING, slug, href, "Heading", block.text)
         elif isinstance(block, Figure):
-            text = " ".join(t for t in (printed_text(block.caption), printed_text(block.credit)) if t)
+            text = " ".join(
+                t for t in (printed_text(block.caption), printed_text(block.credit)) if t
+            )
             yield Passage(Kind.PARAGRAPH, slug, page, "Figure", text)
     for note in document.notes:
         if note.present:

@@ -104,6 +104,7 @@
 
   var WORD = /[\p{L}\p{N}]+/gu;
   function words(text) { return foldMap(text).text.match(WORD) || []; }
+  window.editionSearch.words = words; /* for the tests: the browser's words equal the build's */
 
   /* Runs of words: {words, phrase}; the last word is a prefix unless the query is finished. */
   function parse(query) {
@@ -259,8 +260,7 @@
       var kind = kindOf[id];
       var group = groupOf[id];
       if (!found.allowed[kind]) { return; }
-      if (found.filter.source && group !== indexGroup &&
-          manifest.groups[group][0] !== found.filter.source) { return; }
+      if (found.filter.source && manifest.groups[group][0] !== found.filter.source) { return; }
       if (!groups[group]) { groups[group] = []; order.push(group); }
       groups[group].push({ id: id, kind: kind, score: pairScore[id] });
     });

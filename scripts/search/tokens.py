@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from scripts.annotate.fold import fold
 
@@ -34,7 +35,7 @@ def tokens(text: str) -> list[str]:
 def keys(words: list[str]) -> set[str]:
     """The index keys of a passage: each word, and each pair of adjacent words (``le duan``)."""
     found = set(words)
-    found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    found.update(f"{a} {b}" for a, b in pairwise(words))
     return found
 
 
