@@ -6,7 +6,7 @@ loads with a ``<script>`` tag from a web server and from ``file://`` alike):
 - ``manifest.js``: the sources (slug, short title), the first key of every key shard, the
   number of passages per text chunk, and the fold table for queries;
 - ``k/<n>.js``: key shards. Keys are folded words and pairs of adjacent words (``le duan``),
-  sorted; each shard holds a run of them up to about :data:`SHARD_BYTES`, so a query loads
+  sorted; each shard holds a run of them up to about :data:`SHARD_WEIGHT`, so a query loads
   only the shards of its own words. A key's postings are the ids of the passages that contain
   it, ascending, as base-36 gaps joined by commas;
 - ``p/<n>.js``: the passages themselves, :data:`CHUNK` per file, in reading order:
@@ -26,9 +26,10 @@ from scripts.pages import DataFile
 from scripts.search.passages import INDEX_GROUP, Kind, Passage
 from scripts.search.tokens import fold_table, keys, tokens
 
-SHARD_BYTES = 16_000
-"""Target size of a key shard before compression (one very common key may exceed it)."""
-CHUNK = 16
+SHARD_WEIGHT = 12_000
+"""Target weight of a key shard: the bytes of its keys plus a quarter of its postings' bytes,
+which compress about four times better than the keys (one very common key may exceed it)."""
+CHUNK = 32
 """Passages per text chunk."""
 FORMAT = 1
 """Version of the file layout, checked by the browser."""
@@ -74,15 +75,15 @@ def postings(passages: Sequence[Passage]) -> dict[str, list[int]]:
 
 
 def shard(entries: dict[str, str]) -> list[dict[str, str]]:
-    """Cut the sorted keys into runs of about :data:`SHARD_BYTES`."""
+    """Cut the sorted keys into runs of about :data:`SHARD_WEIGHT`."""
     shards: list[dict[str, str]] = [{}]
-    size = 0
+    weight = 0
     for key in sorted(entries, key=_utf16):
-        if size >= SHARD_BYTES:
+        if weight >= SHARD_WEIGHT:
             shards.append({})
-            size = 0
+            weight = 0
         shards[-1][key] = entries[key]
-        size += len(key) + len(entries[key]) + 6
+        weight += len(key) + 6 + len(entries[key]) // 4
     return shards
 
 
