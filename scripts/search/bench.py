@@ -138,6 +138,11 @@ def measure(site: Path, queries: Sequence[str] = QUERIES) -> SearchFigures:
     return SearchFigures(raw / 2**20, packed / 2**20, len(index), tuple(figures))
 
 
+CAPTION = (
+    "**Search** (a fresh headless Chromium per query, site served from loopback; the queries "
+    + ", ".join(f"“{q}”" for q in QUERIES)
+    + f", typed one key every {KEY_DELAY_MS} ms; search files counted gzip-compressed):"
+)
 TABLE_HEAD = [
     "| Corpus | Index on disk (MiB) | gzip (MiB) | Files | First query, search files (kB gzip, max) "
     "| Last keystroke → results (ms, median / max) |",
