@@ -2,6 +2,11 @@
 
     python -m scripts.search.bench SITE_DIR              # one built site
     python -m scripts.search.bench --scales 1,10,100     # build the synthetic corpora first
+    python -m scripts.search.bench SITE_DIR --replicate 10,100   # the index alone, quickly
+
+``--replicate`` writes, into a copy of a built site, the search index of its passages repeated
+under new slugs, as the synthetic corpus of ``make bench`` repeats its sources: the same
+passages and index files without building the whole site (a 100x build takes many minutes).
 
 For a built site: the size of the search index on disk (and gzip-compressed, as a static
 host serves it); then, in headless Chromium, for each query of :data:`QUERIES` in a fresh
@@ -167,17 +172,75 @@ def details(figures: SearchFigures) -> str:
     )
 
 
+def replicated_site(site: Path, copies: int, destination: Path) -> Path:
+    """A copy of ``site`` whose search index holds its passages ``copies`` times (see above)."""
+    import json
+    import shutil
+    from dataclasses import replace
+
+    from scripts.search.index import write
+    from scripts.search.passages import INDEX_GROUP, Kind, Passage
+
+    shutil.copytree(site, destination, ignore=shutil.ignore_patterns("search"))
+
+    def data(path: Path) -> object:
+        body = path.read_text(encoding="utf-8")
+        return json.loads(body[body.index(",") + 1 : body.rindex(")")])
+
+    manifest = data(site / "search" / "manifest.js")
+    assert isinstance(manifest, dict)
+    rows: list[list[str]] = []
+    for number in range(-(-manifest["count"] // manifest["chunk"])):
+        chunk = data(site / "search" / "p" / f"{number}.js")
+        assert isinstance(chunk, list)
+        rows += chunk
+    originals: list[Passage] = []
+    titles: dict[str, str] = {}
+    for slug, title, start, notes in manifest["groups"]:
+        end = next((g[2] for g in manifest["groups"] if g[2] > start), len(rows))
+        for n in range(start, end if slug != INDEX_GROUP else len(rows)):
+            kind = Kind.INDEX if slug == INDEX_GROUP else Kind.NOTE if n >= notes else Kind.PARAGRAPH
+            originals.append(Passage(kind, slug, *rows[n]))
+        if slug != INDEX_GROUP:
+            titles[slug] = title
+    passages: list[Passage] = []
+    all_titles: dict[str, str] = {}
+    for copy in range(1, copies + 1):
+        for slug, title in titles.items():
+            name = slug if copy == 1 else f"{slug}-copy{copy}"
+            all_titles[name] = title
+            old, new = f"sources/{slug}/", f"sources/{name}/"
+            passages += [
+                replace(p, group=name, href=p.href.replace(old, new, 1))
+                for p in originals
+                if p.group == slug
+            ]
+    passages += [p for p in originals if p.group == INDEX_GROUP]
+    for file in write(passages, all_titles):
+        target = destination / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(file.content, encoding="utf-8")
+    return destination
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m scripts.search.bench``."""
     parser = argparse.ArgumentParser(prog="python -m scripts.search.bench", description=__doc__)
     parser.add_argument("site", nargs="?", type=Path, help="a built site to measure")
     parser.add_argument("--scales", default="", help="build synthetic corpora (e.g. 1,10,100)")
+    parser.add_argument("--replicate", default="", help="repeat SITE's passages (e.g. 10,100)")
     args = parser.parse_args(argv)
     lines = list(TABLE_HEAD)
     if args.site:
         figures = measure(args.site)
         lines.append(table_row(1, figures))
         print(details(figures), file=sys.stderr)
+    for scale in [int(s) for s in args.replicate.split(",") if s]:
+        with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
+            site = replicated_site(args.site, scale, Path(tmp) / "site")
+            figures = measure(site)
+            lines.append(table_row(scale, figures))
+            print(f"{scale}× (replicated): {details(figures)}", file=sys.stderr)
     for scale in [int(s) for s in args.scales.split(",") if s]:
         from scripts.bench import mkdocs_build, synthetic_project
 

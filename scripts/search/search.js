@@ -79,12 +79,23 @@
 
   /* ---- folding and words, as scripts/search/tokens.py ---------------------------------- */
 
+  function mapped(table, ch) {
+    return Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : null;
+  }
+
+  /* The build's table first; else decompose, drop marks, map what is left through the table
+     (Cyrillic ӑ → а → a), lower-case. */
   function foldChar(ch) {
     var table = manifest ? manifest.fold : {};
-    if (Object.prototype.hasOwnProperty.call(table, ch)) { return table[ch]; }
+    var direct = mapped(table, ch);
+    if (direct !== null) { return direct; }
     if (ch.charCodeAt(0) < 0x80) { return ch.toLowerCase(); }
-    if (ch === "\u0111" || ch === "\u0110") { return "d"; }
-    return ch.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+    var out = "";
+    for (var part of ch.normalize("NFKD").replace(/\p{Mn}/gu, "")) {
+      var again = mapped(table, part);
+      out += again !== null ? again : part.toLowerCase();
+    }
+    return out;
   }
 
   /* The folded text and, for each folded UTF-16 unit, the index of the original unit. */

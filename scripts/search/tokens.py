@@ -8,10 +8,12 @@ folds the reader's query with the same table (:func:`fold_table`), written into 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
 
 from scripts.annotate.fold import fold
+from scripts.rules import HOMOGLYPHS
 
 _WORD = re.compile(r"[^\W_]+")
 _cache: dict[str, tuple[str, ...]] = {}
@@ -39,11 +41,27 @@ def keys(words: list[str]) -> set[str]:
     return found
 
 
-def fold_table(texts: Iterable[str]) -> dict[str, str]:
-    """How each non-ASCII character of ``texts`` folds (lower-cased), for the browser's query fold.
+def _generic(char: str) -> str:
+    """What the browser does with a character the table lacks: NFKD, marks dropped, lower case."""
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
-    Shipping the table for the characters the corpus actually uses makes the browser fold
-    exactly as the build did, without a second implementation of the fold to keep in step.
+
+def fold_table(texts: Iterable[str]) -> dict[str, str]:
+    """How characters fold (lower-cased), for the browser's query fold.
+
+    Every non-ASCII character of ``texts`` that folds to something else, so the browser folds
+    the corpus's own letters exactly as the build did; and every letter of the Latin and
+    Cyrillic blocks and every look-alike of :data:`scripts.rules.HOMOGLYPHS` whose fold is not
+    the browser's generic one (``đ``, ``ł``, Cyrillic ``а``), which the browser also applies
+    after decomposing (Cyrillic ``ӑ`` → ``а`` → ``a``).
     """
-    chars = {c for text in texts for c in text if not c.isascii()}
-    return {c: fold(c).lower() for c in sorted(chars) if fold(c).lower() != c}
+    table: dict[str, str] = {}
+    for char in sorted({c for text in texts for c in text if not c.isascii()}):
+        if fold(char).lower() != char:
+            table[char] = fold(char).lower()
+    extra = [chr(n) for n in range(0xA0, 0x530)] + list(HOMOGLYPHS) + ["‐", "‑", "’", "‘", "ʼ"]
+    for char in sorted(set(extra)):
+        if char not in table and fold(char).lower() != _generic(char):
+            table[char] = fold(char).lower()
+    return dict(sorted(table.items()))

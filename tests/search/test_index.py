@@ -122,8 +122,11 @@ def test_passages_out_of_group_order_are_refused() -> None:
         group_ranges([text], ["other", INDEX_GROUP])
 
 
-def test_fold_table_lists_only_characters_that_change() -> None:
-    assert fold_table(["Đồng plain ж"]) == {"Đ": "d", "ồ": "o"}
+def test_fold_table_lists_the_corpus_letters_that_change_and_the_special_folds() -> None:
+    table = fold_table(["Đồng plain ж"])
+    assert table["Đ"] == "d" and table["ồ"] == "o" and "ж" not in table
+    assert table["đ"] == "d" and table["ł"] == "l" and table["\u0430"] == "a"  # Cyrillic а
+    assert "é" not in table  # the browser's own decomposition gives "e"
 
 
 def test_the_reader_side_inserts_source_text_as_text_never_as_markup() -> None:
