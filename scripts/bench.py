@@ -13,7 +13,9 @@ the table between the markers of :data:`PAGE`):
 3. the same generated Markdown through a plain ``mkdocs build`` without the hook, for the
    hook's overhead;
 4. a synthetic corpus of 1x, 10x and 100x the sources (copies under new slugs): build time,
-   peak memory of the build process, site size and search-index size.
+   peak memory of the build process, site size and search-index size;
+5. on each of those sites, search as a reader meets it (:mod:`scripts.search.bench`): bytes
+   loaded for a first query and time from the last keystroke to the results, in Chromium.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
+
+from scripts.search import bench as search_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "how-it-is-built.md"
@@ -310,6 +314,7 @@ def measure(scales: Sequence[int], runs: int) -> str:
             "|---|---|---|---|---|---|---|---|",
         ]
         first: float | None = None
+        searches: list[str] = []
         for scale in scales:
             synthetic = synthetic_project(work / f"x{scale}", scale)
             count = len(list((synthetic / "sources").glob("*/meta.yml")))
@@ -320,16 +325,19 @@ def measure(scales: Sequence[int], runs: int) -> str:
             ]
             cpu = statistics.median(r.cpu for r in results)
             first = first or cpu
-            index = site / "search" / "search_index.json"
+            searched = search_bench.measure(site)
+            searches.append(search_bench.table_row(scale, searched))
             lines.append(
                 f"| {scale}× | {count} | {_median_spread([r.seconds for r in results])} "
                 f"| {_median_spread([r.cpu for r in results])} | {cpu / first:.1f} "
                 f"| {max(r.peak_mib for r in results):.0f} "
-                f"| {_size_mib(site):.1f} | {index.stat().st_size / 2**20:.1f} |"
+                f"| {_size_mib(site):.1f} | {searched.index_mib:.1f} |"
             )
             shutil.rmtree(synthetic)
             shutil.rmtree(site)
             print(lines[-1], file=sys.stderr)
+            print(search_bench.details(searched), file=sys.stderr)
+        lines += ["", search_bench.CAPTION, "", *search_bench.TABLE_HEAD, *searches]
     return "\n".join(lines)
 
 

@@ -9,10 +9,10 @@
 - ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
   (:func:`scripts.render.escape.title_markup`): MkDocs and Material write a page title
   unescaped into ``<title>``, the header, the navigation and the search index.
-- ``on_post_page``: give Material's search dialog an accessible name.
-- ``on_post_build``: write the accent-folding search worker (:mod:`scripts.search_fold`) and,
-  for the offline copy, point links at ``index.html`` files (:mod:`scripts.offline`); then
-  swap the complete site into ``site_dir`` and release the lock.
+- ``on_post_build``: remove the theme's unused search index (the edition's own is written by
+  :mod:`scripts.search` with the other generated files) and, for the offline copy, point
+  links at ``index.html`` files (:mod:`scripts.offline`); then swap the complete site into
+  ``site_dir`` and release the lock.
 - ``on_build_error``: drop the half-written folder and release the lock.
 
 Bad input raises :class:`~scripts.errors.EditionError`; it is re-raised as MkDocs'
@@ -109,28 +109,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     return markdown
 
 
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    # Material's search dialog has no accessible name (axe aria-dialog-name): add one here
-    # rather than copy its template for one attribute.
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
-
-
-def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    # The same for pages rendered from a template alone (404.html).
-    return on_post_page(output_content, None, config)
-
-
-@event_priority(-200)  # after Material's offline plugin has inlined the search index (-100)
+@event_priority(-200)  # after the theme's search and offline plugins (0 and -100)
 def on_post_build(config: Any) -> None:
     from scripts import offline, site_swap
-    from scripts.search_fold import write_folded_worker
+    from scripts.search import remove_theme_index
 
     global _BUILD
     site_dir = Path(config["site_dir"])
-    write_folded_worker(site_dir)
+    remove_theme_index(site_dir)
     if offline.enabled():
         offline.link_files(site_dir)
     if _BUILD is not None:

@@ -1,7 +1,8 @@
 """The offline copy of the site: opened from a local folder (file://), search included.
 
-Material's ``offline`` plugin inlines the search index into a script and turns off directory
-URLs. This edition's pages link to directory URLs in its raw HTML (mentions, timeline, works),
+Material's ``offline`` plugin turns off directory URLs. The edition's search index is made of
+scripts loaded with ``<script>`` tags (:mod:`scripts.search`), which work from file:// as they
+are. This edition's pages link to directory URLs in its raw HTML (mentions, timeline, works),
 so the edition keeps directory URLs and, after the build, points every relative link at the
 ``index.html`` inside the directory, which a browser opens from the file system. The
 iframe-worker shim that lets the search worker run from file:// is bundled from the npm
@@ -31,7 +32,6 @@ SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
 _DIRECTORY_LINK = re.compile(r'((?:href|src)=")((?![a-z][a-z0-9+.-]*:|/|#)[^"#?]*/)((?:#[^"]*)?")')
 # A relative href that is only dots ("..", "../.."): the home page or a parent directory.
 _DOTS_LINK = re.compile(r'((?:href|src)=")((?:\.\.?/)*\.\.?)("|#)')
-_INDEX_LOCATION = re.compile(r'("location":\s*")([^"#]*/)?((?:#[^"]*)?")')
 
 
 def enabled() -> bool:
@@ -74,15 +74,6 @@ def link_files(site_dir: Path) -> None:
         fixed = _DOTS_LINK.sub(r"\1\2/index.html\3", fixed)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
-    index = site_dir / "search" / "search_index.js"
-    if index.is_file():
-        text = index.read_text(encoding="utf-8")
-        index.write_text(_INDEX_LOCATION.sub(_location, text), encoding="utf-8")
-
-
-def _location(match: re.Match[str]) -> str:
-    path = match.group(2) or ""
-    return f"{match.group(1)}{path}index.html{match.group(3)}"
 
 
 def zip_site(site_dir: Path, target: Path) -> None:

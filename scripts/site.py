@@ -10,6 +10,8 @@ Steps, in order (the one place the order is written down):
 4. render the reading, editorial and witness pages of each source with those spans (and
    write its raw witness and citation files), the home page, and the data page listing every
    data file (:mod:`scripts.datafiles`).
+5. write the search index of every passage and index entry (:mod:`scripts.search`;
+   its files serve the search box and are not listed on the data page).
 
 MkDocs calls :func:`build` from its hook; the command line calls it for checks.
 """
@@ -20,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import citation_formats, manifest
+from scripts import citation_formats, manifest, search
 from scripts.annotate import Span
 from scripts.datafiles import render_data_page
 from scripts.indexes import glossary, persons, timeline, works
@@ -92,4 +94,5 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
         data.append(tei_file(source, frozen, index_data, rules, url=url, site_url=site_url))
     pages.append(render_home(sources, [c.home for c in contributions]))
     pages.append(render_data_page(data))
+    data.extend(search.build(sources, data))
     return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,14 @@ def test_offline_copy_searches_from_a_folder_with_no_outside_request(
     page.keyboard.type("Le Duan", delay=10)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-    assert any("/sources/third-indochina-war/index.html" in link for link in links)
+    assert any(re.search(r"/sources/third-indochina-war/index\.html#p\d+$", link) for link in links)
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in requests), requests
+    first = page.locator(".md-search-result__link").first
+    target = first.get_attribute("href") or ""
+    first.click()
+    page.wait_for_load_state()
+    assert page.url == target
+    assert page.locator(f"[id='{target.rsplit('#', 1)[1]}']").count() == 1
 
 
 def test_offline_copy_links_open_pages_not_folders(page: Any, offline_site: Path) -> None:
