@@ -116,6 +116,19 @@ def test_phone_tapped_note_opens_in_place_and_closes_back_without_scrolling(
     assert phone.evaluate("document.activeElement.getAttribute('href')").endswith(f"#fn:{key}")
 
 
+def test_phone_tapped_abbreviation_shows_its_expansion(phone: Any, site_url: str) -> None:
+    _open(phone, f"{site_url}/sources/mao-indochina-war/")
+    mark = phone.locator("#p20 abbr").first
+    mark.scroll_into_view_if_needed()
+    expansion = mark.get_attribute("title")
+    mark.tap()
+    tip = phone.locator("#edition-tip.edition-tip--active")
+    tip.wait_for(state="visible", timeout=5000)
+    assert tip.inner_text() == expansion
+    phone.locator(".md-content h1").first.tap()
+    tip.wait_for(state="hidden", timeout=5000)
+
+
 def test_tooltips_are_created_when_needed_not_at_load(page: Any, site_url: str) -> None:
     _open(page, f"{site_url}/sources/mao-indochina-war/")
     titles = page.locator(".md-content [title]").count()

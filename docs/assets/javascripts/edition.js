@@ -287,6 +287,14 @@
         return;
       }
       if (pop && !pop.contains(event.target)) { closeNote(false); }
+      // A tap on a mark that is not a link (a later mention, an abbreviation, a redaction)
+      // shows its tooltip, since a touch screen has no hover; a tap elsewhere hides it.
+      var mark = targetOf(event.target);
+      if (mark && !event.target.closest("a[href], button")) {
+        showTip(mark);
+      } else if (tipFor && !(tip && tip.contains(event.target))) {
+        hideTip();
+      }
     }, true);
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") { return; }
