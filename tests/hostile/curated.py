@@ -53,6 +53,9 @@ def hostile_meta(text: str = HOSTILE) -> str:
     data = yaml.safe_load(BASE_META)
     for number, path in enumerate(META_FIELDS):
         _set(data, path, f"F{number} {text}")
+        if path == ("attributed", "name"):
+            # The curated family name must be a word of the name as written: its first word.
+            data["attributed"]["family"] = f"F{number}"
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
 
 
@@ -68,6 +71,7 @@ def hostile_project(folder: Path, text: str = HOSTILE) -> Path:
         if entry["id"] == PERSON_ID:
             entry["variants"] = [entry["name"], *entry.get("variants", [])]
             entry["name"] = f"P1 {text}"
+            entry["family"] = "P1"  # a word of the name as written, as persons.yml requires
             entry["role"] = f"P2 {text}"
             entry["uri"] = "https://www.wikidata.org/wiki/Q1?a=1&b=<2>\"'"
     persons.write_text(

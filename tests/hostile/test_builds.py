@@ -50,7 +50,7 @@ def test_two_builds_into_one_folder_both_finish_with_a_whole_site(tmp_path: Path
         assert process.returncode == 0, err
         assert "Traceback" not in err
     assert (site / "sources" / SLUG / "index.html").is_file()
-    assert (site / "assets" / "javascripts" / "workers" / "search-folded.js").is_file()
+    assert (site / "search" / "manifest.js").is_file()
     assert _leftovers(site) == []
 
 

@@ -43,15 +43,15 @@ CASES: dict[str, tuple[str, int, str]] = {
         "unknown field",
     ),
     "impossible-unquoted-birth-date": (
-        PERSON.format(id="new-person", name="New Person", variant="N. Person")
+        PERSON.format(id="new-person", name="New Person", variant="N. Person", family="Person")
         + "  born: 1890-02-30\n",
-        7,
+        8,
         "February 1890 has no day 30",
     ),
     "javascript-uri": (
-        PERSON.format(id="new-person", name="New Person", variant="N. Person")
+        PERSON.format(id="new-person", name="New Person", variant="N. Person", family="Person")
         + "  uri: 'javascript:alert(4)'\n",
-        7,
+        8,
         "not an http or https URL",
     ),
     "alias-bomb": (
@@ -61,11 +61,11 @@ CASES: dict[str, tuple[str, int, str]] = {
         "anchors and aliases",
     ),
     "integer-of-5000-digits": (
-        PERSON.format(id="new-person", name="New Person", variant="N. Person")
+        PERSON.format(id="new-person", name="New Person", variant="N. Person", family="Person")
         + "  born: "
         + "1" * 5000
         + "\n",
-        7,
+        8,
         "5000 digits",
     ),
     "unclosed-list": (
