@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from scripts.model import Contents, Document, Heading, PageBreak, Paragraph
+from scripts.normalise.typescript import roman_value, to_roman
 
 ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 @dataclass(frozen=True, order=True)
@@ -49,7 +49,7 @@ class PageNo:
         """The page as the witness writes it (``17``, ``V``, ``iv``)."""
         if self.seq == 1:
             return str(self.number)
-        roman = _to_roman(self.number)
+        roman = to_roman(self.number)
         return roman if self.upper else roman.lower()
 
     def succ(self) -> PageNo:
@@ -61,25 +61,6 @@ class PageNo:
         return PageNo(self.seq, self.number - 1, self.upper) if self.number > 1 else None
 
 
-def _to_roman(value: int) -> str:
-    out = ""
-    for number, letters in (
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while value >= number:
-            out += letters
-            value -= number
-    return out
-
-
 def parse_page(label: str) -> PageNo | None:
     """A printed page label read as a page number; None if it is neither arabic nor roman."""
     text = label.strip()
@@ -88,11 +69,7 @@ def parse_page(label: str) -> PageNo | None:
     lower = text.lower()
     if not lower or not ROMAN.match(lower):
         return None
-    digits = [ROMAN_VALUES[c] for c in lower]
-    total = sum(
-        -v if i + 1 < len(digits) and v < digits[i + 1] else v for i, v in enumerate(digits)
-    )
-    return PageNo(0, total, text.isupper())
+    return PageNo(0, roman_value(lower), text.isupper())
 
 
 @dataclass(frozen=True)
