@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup browser serve build publish check test lint typecheck golden manifest bench offline clean quality-tools
+.PHONY: setup pdf-deps browser serve build publish check test lint typecheck golden manifest bench offline clean quality-tools
 
 $(UV):
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target .uv "uv==$(UV_VERSION)"
@@ -20,7 +20,16 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --extra dev --python $(PYTHON)
 	touch $@
 
-setup: $(VENV)/.synced ## Create the locked environment
+setup: $(VENV)/.synced pdf-deps ## Create the locked environment
+
+# WeasyPrint (the PDF of each source) lays out text with Debian's Pango and embeds DejaVu Serif.
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra
+pdf-deps: ## Install the Debian packages the PDFs need (Pango, DejaVu fonts), if missing
+	@missing=$$(for deb in $(PDF_DEBS); do \
+	  dpkg-query -W -f='$${db:Status-Status}' $$deb 2>/dev/null | grep -qx installed || echo $$deb; done); \
+	test -z "$$missing" || { \
+	  echo "Installing Debian's $$missing (needs root and the Debian mirror)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; }
 
 browser: ## Install Debian's chromium for the browser tests, if missing
 	@test -x /usr/bin/chromium || { \

@@ -5,7 +5,8 @@
   when unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code; take
   the build lock and write into a fresh folder beside ``site_dir`` (:mod:`scripts.site_swap`).
 - ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
-  a virtual file (nothing generated is written into ``docs/``).
+  a virtual file (nothing generated is written into ``docs/``), and the PDF of each source
+  (:mod:`scripts.pdf`, cached in ``.cache/pdf`` by the hash of its inputs).
 - ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
   (:func:`scripts.render.escape.title_markup`): MkDocs and Material write a page title
   unescaped into ``<title>``, the header, the navigation and the search index.
@@ -37,6 +38,8 @@ log = logging.getLogger("mkdocs.hooks.edition")
 
 _BUILD: Any = None
 """The build in progress (:class:`scripts.site_swap.Build`), between on_config and the end."""
+
+PDF_CACHE = ROOT / ".cache" / "pdf"
 
 
 def _commit_time() -> str | None:
@@ -83,12 +86,18 @@ def on_config(config: Any) -> Any:
 def on_files(files: Files, config: Any) -> Files:
     from scripts import offline
     from scripts.errors import EditionError
+    from scripts.pdf.build import build_pdfs
     from scripts.site import build
 
+    site_url = config["site_url"] or ""
     try:
-        output = build(ROOT, site_url=config["site_url"] or "")
+        output = build(ROOT, site_url=site_url)
+        epoch = int(os.environ["SOURCE_DATE_EPOCH"])
+        pdfs = build_pdfs(output.sources, site_url=site_url, epoch=epoch, cache_dir=PDF_CACHE)
     except EditionError as err:
         raise PluginError(str(err)) from None
+    for pdf in pdfs:
+        files.append(File.generated(config, pdf.path, content=pdf.content))
     for page in output.pages:
         files.append(File.generated(config, page.path, content=page.content))
     for data in output.data:

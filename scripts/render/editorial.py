@@ -72,7 +72,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         "",
         f"# Editorial notes: {md_inline(meta.title)}",
         "",
-        f"Back to the [reading text](index.md). Raw witness: <code>{md_inline(source.path)}</code> "
+        f"Back to the [reading text](index.md) (also as a [PDF]({meta.slug}.pdf)). Raw witness: <code>{md_inline(source.path)}</code> "
         f"({md_inline(meta.provenance.delivered_as or 'as delivered')}), normalised by the "
         f"`{meta.normaliser}` normaliser. Read it [line by line](witness.md) (every “raw line” "
         f"below links to its line) or [download it byte for byte]({witness_file_name(source)}). "

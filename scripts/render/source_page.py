@@ -67,6 +67,7 @@ def _header(source: Source, links: Sequence[Link]) -> list[str]:
         "[Editorial notes: every emendation and removal](editorial.md)",
         f"Download the citation: [BibTeX]({slug}.bib) · [RIS]({slug}.ris) · [CSL-JSON]({slug}.csl.json)",
         f"The text as data: [TEI P5 XML]({slug}.xml) · [raw witness](witness.md)",
+        f"[PDF of this source]({slug}.pdf)",
     ]
     items += [f"[{md_inline(link.label)}]({_md_target(link.href)})" for link in links]
     lines.append(" · ".join(items))
