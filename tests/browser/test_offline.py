@@ -66,3 +66,13 @@ def test_offline_not_found_page_loads_its_assets_from_the_folder(
     assert not failed, failed
     stylesheets = page.eval_on_selector_all("link[rel=stylesheet]", "els => els.map(e => e.href)")
     assert stylesheets and all(s.startswith(offline_site.as_uri()) for s in stylesheets)
+
+
+def test_offline_copy_carries_the_pdf_of_each_source_linked_from_its_page(
+    page: Any, offline_site: Path
+) -> None:
+    for reading in sorted((offline_site / "sources").glob("*/index.html")):
+        slug = reading.parent.name
+        page.goto(reading.as_uri())
+        href = page.locator(f'a[href="{slug}.pdf"]').get_attribute("href")
+        assert href and (reading.parent / href).read_bytes().startswith(b"%PDF-")
