@@ -98,7 +98,7 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
         data.append(witness_file(source))
         data.append(tei_file(source, frozen, index_data, rules, url=url, site_url=site_url))
     pages.append(render_home(sources, [c.home for c in contributions]))
-    data.extend(published.redirects(retired))
     pages.append(render_data_page(data))
     data.extend(search.build(sources, data))
+    data.extend(published.redirects(retired))  # addresses kept alive, not data for reuse
     return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)
