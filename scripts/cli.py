@@ -2,7 +2,8 @@
 
     edition check               normalise every source, verify conservation and anchors, print counts
     edition manifest            list anchors that are new since the committed manifest
-    edition manifest --update   rewrite the anchor manifests on purpose (review in git diff)
+    edition manifest --update   rewrite the anchor manifests and sources/published.tsv on purpose
+                                (review in git diff)
     edition audit-persons       list name-like words that match no entry of the person index
 
 Bad input prints one line ``file:line: message`` and exits with status 1, never a traceback.
@@ -46,19 +47,37 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_manifest(args: argparse.Namespace) -> int:
-    """Show new anchors, or rewrite the manifests with --update."""
+    """Show new anchors, or rewrite the manifests and sources/published.tsv with --update.
+
+    ``--update`` never drops a published source that is not retired in sources/retired.yml.
+    """
+    from scripts import published
     from scripts.sources import load_sources
 
     root = _root(args)
-    for source in load_sources(root):
+    sources = load_sources(root)
+    retired = published.load_retired(root)
+    counts: dict[str, int] = {}
+    if args.update:
+        published.check_none_vanished(root, {s.meta.slug for s in sources}, retired)
+    for source in sources:
         path = manifest.manifest_path(root, source.meta.slug)
         records = manifest.anchors(source.document)
+        counts[source.meta.slug] = len(records)
         if args.update:
             manifest.write(path, records)
             print(f"{path.relative_to(root)}: {len(records)} anchors written")
         else:
-            new = manifest.verify(source.document, path, str(path.relative_to(root)))
+            new = manifest.verify(
+                source.document,
+                path,
+                str(path.relative_to(root)),
+                retired.anchors_of(source.meta.slug),
+            )
             print(f"{source.meta.slug}: {len(records)} anchors, {len(new)} new")
+    if args.update:
+        published.write_published(root, counts)
+        print(f"{published.PUBLISHED}: {len(counts)} published sources written")
     return 0
 
 

@@ -1,12 +1,31 @@
 """The anchor manifest: a committed promise that published anchors never move.
 
-``sources/<slug>/anchors.tsv`` lists every public anchor of a source (paragraphs
-``p<N>``, printed pages ``page-<label>`` (at a page break, or on the heading the printed
-contents place on that page), notes ``fn:<key>``) with a fingerprint of what
-it points to. The build compares the document with the manifest and stops, naming the
-anchor and the manifest line, when a published anchor has disappeared or now points to
-different text. New anchors are allowed (they are reported by ``edition manifest``);
-``edition manifest --update`` rewrites the file on purpose, for review in ``git diff``.
+``sources/<slug>/anchors.tsv`` lists every public anchor of a source with a fingerprint
+(twelve hex digits of a SHA-256) of what it points to, one anchor a line::
+
+    # anchor<TAB>fingerprint<TAB>excerpt (for humans; not compared)
+    p12         <hash of the paragraph's text>              <its first words>
+    page-17     <hash of "in p12 at word 40">               in p12 at word 40
+    fn:3        <hash of the note's text>                   <its first words>
+    fnref:3     <hash of "in p12">                          in p12
+    a-domestic-policy  <hash of the heading's text>         <the heading>
+
+- paragraphs ``p<N>``: their text;
+- printed pages ``page-<label>``: their place, the paragraph and the number of words of it
+  before the page break (``front matter`` outside the numbered paragraphs), or the heading
+  the printed contents place on that page;
+- notes ``fn:<key>``: their text; note references ``fnref:<key>``: the paragraph (or
+  heading, figure, note) they stand in;
+- heading ids: the heading's text.
+
+The build compares the document with the manifest and stops, naming the anchor and the
+manifest line, when a published anchor has disappeared or now points elsewhere — unless
+it is retired in ``sources/retired.yml`` (:mod:`scripts.published`). New anchors are
+allowed (``edition manifest`` lists them). ``edition manifest --update`` (``make
+manifest``) rewrites every manifest and ``sources/published.tsv`` on purpose, for review
+in ``git diff``: after a rebase that brings new anchors, run it and check that the diff
+only adds lines (or changes the places you meant to change). A byte-order mark or an
+anchor listed twice is an error at its line.
 """
 
 from __future__ import annotations
@@ -17,7 +36,16 @@ from pathlib import Path
 
 from scripts.apparatus.pages import page_evidence
 from scripts.errors import EditionError
-from scripts.model import Document, PageBreak
+from scripts.model import (
+    Document,
+    Figure,
+    Heading,
+    Inline,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    printed_text,
+)
 
 HEADER = "# anchor\tfingerprint\texcerpt (for humans; not compared)"
 
@@ -42,18 +70,42 @@ def _excerpt(text: str) -> str:
     return " ".join(text.split())[:60]
 
 
+def _runs(document: Document) -> list[tuple[str, tuple[Inline, ...]]]:
+    """Every run of inlines with the name of its place, in reading order."""
+    runs: list[tuple[str, tuple[Inline, ...]]] = []
+    for block in document.blocks():
+        if isinstance(block, Paragraph):
+            place = f"p{block.n}" if block.n is not None else "front matter"
+            runs.append((place, block.inlines))
+        elif isinstance(block, Heading):
+            runs.append((f"heading #{block.anchor}" if block.anchor else "heading", block.inlines))
+        elif isinstance(block, Figure):
+            runs += [("figure", block.caption), ("figure", block.credit)]
+        else:
+            runs += [("contents", entry.inlines) for entry in block.entries]
+    runs += [(f"note {note.key}", note.inlines) for note in document.notes]
+    return runs
+
+
+def _words_before(inlines: tuple[Inline, ...], index: int) -> int:
+    return len(printed_text(inlines[:index]).split())
+
+
 def anchors(document: Document) -> list[Anchor]:
-    """Every public anchor of a document, in page order, with its fingerprint."""
+    """Every public anchor of a document with its fingerprint: paragraphs with their page
+    anchors, other page anchors, notes, then note references and heading ids."""
     out: list[Anchor] = []
     for paragraph in document.paragraphs():
         out.append(
             Anchor(f"p{paragraph.n}", _fingerprint(paragraph.text), _excerpt(paragraph.text))
         )
-        for node in paragraph.inlines:
+        for index, node in enumerate(paragraph.inlines):
             if isinstance(node, PageBreak):
                 for anchor in (node.foot_anchor, node.anchor):
                     if anchor:
-                        where = f"in p{paragraph.n}"
+                        where = (
+                            f"in p{paragraph.n} at word {_words_before(paragraph.inlines, index)}"
+                        )
                         out.append(Anchor(anchor, _fingerprint(where), where))
     seen = {a.anchor for a in out}
     for node in document.page_breaks():
@@ -69,6 +121,16 @@ def anchors(document: Document) -> list[Anchor]:
     for note in document.notes:
         text = note.text if note.present else "(text not in capture)"
         out.append(Anchor(f"fn:{note.key}", _fingerprint(text), _excerpt(text)))
+    seen = {a.anchor for a in out}
+    for place, inlines in _runs(document):
+        for node in inlines:
+            if isinstance(node, NoteRef) and f"fnref:{node.key}" not in seen:
+                seen.add(f"fnref:{node.key}")
+                out.append(Anchor(f"fnref:{node.key}", _fingerprint(f"in {place}"), f"in {place}"))
+    for block in document.blocks():
+        if isinstance(block, Heading) and block.anchor and block.anchor not in seen:
+            seen.add(block.anchor)
+            out.append(Anchor(block.anchor, _fingerprint(block.text), _excerpt(block.text)))
     return out
 
 
@@ -106,13 +168,20 @@ def read(path: Path, display: str) -> dict[str, tuple[str, int]]:
     return published
 
 
-def verify(document: Document, path: Path, display: str) -> list[str]:
-    """Stop if a published anchor moved; return the anchors that are new (not yet published)."""
+def verify(
+    document: Document, path: Path, display: str, retired: frozenset[str] = frozenset()
+) -> list[str]:
+    """Stop if a published anchor moved; return the anchors that are new (not yet published).
+
+    An anchor in ``retired`` (``sources/retired.yml``) may have disappeared or moved.
+    """
     if not path.exists():
         return [a.anchor for a in anchors(document)]
     published = read(path, display)
     current = {a.anchor: a for a in anchors(document)}
     for anchor, (fingerprint, line) in published.items():
+        if anchor in retired:
+            continue
         if anchor not in current:
             raise EditionError(
                 display,

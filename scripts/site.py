@@ -4,7 +4,8 @@ Steps, in order (the one place the order is written down):
 
 1. load and normalise every source (:func:`scripts.sources.load_sources`; each passes the
    conservation check on the way);
-2. verify each source against its committed anchor manifest (:mod:`scripts.manifest`);
+2. verify each source against its committed anchor manifest (:mod:`scripts.manifest`) and
+   the set of published sources (:mod:`scripts.published`; retired sources get redirects);
 3. build every index (:data:`INDEXES`): each returns a :class:`~scripts.pages.Contribution`
    with its pages, data files, spans for the reading texts and editorial sections;
 4. render the reading, editorial and witness pages of each source with those spans (and
@@ -22,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import citation_formats, manifest, search
+from scripts import citation_formats, manifest, published, search
 from scripts.annotate import Span
 from scripts.datafiles import render_data_page
 from scripts.indexes import glossary, persons, timeline, works
@@ -54,11 +55,15 @@ class SiteOutput:
 def build(root: Path, *, site_url: str = "") -> SiteOutput:
     """Run the whole pipeline over the project at ``root``; ``site_url`` is the public base URL."""
     sources = load_sources(root)
+    retired = published.load_retired(root)
+    published.verify(root, {s.meta.slug for s in sources}, retired)
     new_anchors: dict[str, list[str]] = {}
     for source in sources:
         slug = source.meta.slug
         path = manifest.manifest_path(root, slug)
-        new_anchors[slug] = manifest.verify(source.document, path, str(path.relative_to(root)))
+        new_anchors[slug] = manifest.verify(
+            source.document, path, str(path.relative_to(root)), retired.anchors_of(slug)
+        )
     contributions = [index(sources) for index in INDEXES]
     spans: dict[tuple[str, str], list[Span]] = {}
     links: dict[str, list[Link]] = {}
@@ -95,4 +100,5 @@ def build(root: Path, *, site_url: str = "") -> SiteOutput:
     pages.append(render_home(sources, [c.home for c in contributions]))
     pages.append(render_data_page(data))
     data.extend(search.build(sources, data))
+    data.extend(published.redirects(retired))  # addresses kept alive, not data for reuse
     return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)
