@@ -16,6 +16,10 @@ class EditionError(Exception):
         self.message = message
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type[EditionError], tuple[str, int | None, str]]:
+        # Raised in a worker process of the build, it is pickled back whole.
+        return (EditionError, (self.path, self.line, self.message))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"

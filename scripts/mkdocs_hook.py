@@ -2,10 +2,12 @@
 
 - ``on_config``: check the public address (:mod:`scripts.deploy`: a publication build refuses
   the placeholder host), make rebuilds reproducible (``SOURCE_DATE_EPOCH`` from the last commit
-  when unset) and drop cached pipeline modules so ``mkdocs serve`` picks up edited code; take
-  the build lock and write into a fresh folder beside ``site_dir`` (:mod:`scripts.site_swap`).
-- ``on_files``: run :func:`scripts.site.build` and add every generated page and data file as
-  a virtual file (nothing generated is written into ``docs/``), and the PDF of each source
+  when unset); when the pipeline's code changed, drop its modules so ``mkdocs serve`` picks
+  up the edit, and empty the cache of normalised sources; take the build lock and write
+  into a fresh folder beside ``site_dir`` (:mod:`scripts.site_swap`).
+- ``on_files``: run :func:`scripts.site.build` with that cache (a source whose files did not
+  change is not normalised again on a rebuild) and add every generated page and data file
+  as a virtual file (nothing generated is written into ``docs/``), and the PDF of each source
   (:mod:`scripts.pdf`, cached in ``.cache/pdf`` by the hash of its inputs).
 - ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
   (:func:`scripts.render.escape.title_markup`): MkDocs and Material write a page title
@@ -56,6 +58,19 @@ def _commit_time() -> str | None:
     return out.stdout.strip() or None
 
 
+_CACHE: dict[str, object] = {}
+"""Normalised sources by the hash of their inputs, kept across ``mkdocs serve`` rebuilds."""
+_STATE: dict[str, object] = {}
+
+
+def _code_stamp() -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every file of the pipeline's code."""
+    return tuple(
+        (str(p), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted((ROOT / "scripts").rglob("*.py"))
+    )
+
+
 def on_config(config: Any) -> Any:
     from scripts import deploy, offline
     from scripts.errors import EditionError
@@ -70,9 +85,14 @@ def on_config(config: Any) -> Any:
         offline.configure(config)
     if "SOURCE_DATE_EPOCH" not in os.environ:
         os.environ["SOURCE_DATE_EPOCH"] = _commit_time() or "0"
-    for name in [m for m in sys.modules if m == "scripts" or m.startswith("scripts.")]:
-        if name != __name__:
-            del sys.modules[name]
+    stamp = _code_stamp()
+    if stamp != _STATE.get("code"):
+        # Edited code: import it afresh, and forget what the old code computed.
+        for name in [m for m in sys.modules if m == "scripts" or m.startswith("scripts.")]:
+            if name != __name__:
+                del sys.modules[name]
+        _CACHE.clear()
+        _STATE["code"] = stamp
     from scripts import site_swap
 
     global _BUILD
@@ -91,7 +111,7 @@ def on_files(files: Files, config: Any) -> Files:
 
     site_url = config["site_url"] or ""
     try:
-        output = build(ROOT, site_url=site_url)
+        output = build(ROOT, site_url=site_url, cache=_CACHE)
         epoch = int(os.environ["SOURCE_DATE_EPOCH"])
         pdfs = build_pdfs(output.sources, site_url=site_url, epoch=epoch, cache_dir=PDF_CACHE)
     except EditionError as err:

@@ -19,7 +19,7 @@ MkDocs calls :func:`build` from its hook; the command line calls it for checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,9 +52,15 @@ class SiteOutput:
     new_anchors: dict[str, list[str]]
 
 
-def build(root: Path, *, site_url: str = "") -> SiteOutput:
-    """Run the whole pipeline over the project at ``root``; ``site_url`` is the public base URL."""
-    sources = load_sources(root)
+def build(
+    root: Path, *, site_url: str = "", cache: MutableMapping[str, object] | None = None
+) -> SiteOutput:
+    """Run the whole pipeline over the project at ``root``; ``site_url`` is the public base URL.
+
+    ``cache``, kept by the caller between builds (the MkDocs hook keeps one across the
+    rebuilds of ``mkdocs serve``), spares loading again a source whose inputs did not change.
+    """
+    sources = load_sources(root, cache=cache)
     retired = published.load_retired(root)
     published.verify(root, {s.meta.slug for s in sources}, retired)
     new_anchors: dict[str, list[str]] = {}

@@ -63,6 +63,7 @@ from enum import StrEnum
 
 from scripts.annotate.sentences import sentence_spans
 from scripts.citation import MONTHS
+from scripts.memo import IdentityMemo
 from scripts.model import Document, Heading, Paragraph
 
 
@@ -181,7 +182,16 @@ def _month_range(m: re.Match[str]) -> list[_Found]:
 
 def _day(m: re.Match[str]) -> list[_Found]:
     date = f"{m['y']}-{_month(m['m']):02}-{int(m['d']):02}"
-    return [_Found(m.start(), m.end(), date, Precision.DAY, month=_month(m["m"]), day=int(m["d"]))]
+    return [
+        _Found(
+            m.start(),
+            m.end(),
+            date,
+            Precision.DAY,
+            month=_month(m["m"]),
+            day=int(m["d"]),
+        )
+    ]
 
 
 def _month_year(m: re.Match[str]) -> list[_Found]:
@@ -208,7 +218,11 @@ def _month_pair(m: re.Match[str]) -> list[_Found]:
         month=_month(m["m1"]),
     )
     second = _Found(
-        m.start("m2"), m.end(), f"{y}-{_month(m['m2']):02}", Precision.MONTH, month=_month(m["m2"])
+        m.start("m2"),
+        m.end(),
+        f"{y}-{_month(m['m2']):02}",
+        Precision.MONTH,
+        month=_month(m["m2"]),
     )
     return [first, second]
 
@@ -248,7 +262,15 @@ def _year(m: re.Match[str]) -> list[_Found]:
 def _month_day(m: re.Match[str]) -> list[_Found]:
     month, day = _month(m["m"]), int(m["d"])
     return [
-        _Found(m.start(), m.end(), "", Precision.DAY, year_from="context", month=month, day=day)
+        _Found(
+            m.start(),
+            m.end(),
+            "",
+            Precision.DAY,
+            year_from="context",
+            month=month,
+            day=day,
+        )
     ]
 
 
@@ -300,8 +322,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
             rf"(?:[Ff]rom\s+)?(?P<y1>{_Y})(?:{_DASH}|\s+(?:to|through|until)\s+)(?P<y2>{_Y2})",
             _year_range,
         ),
-        ("between years", rf"[Bb]etween\s+(?P<y1>{_Y})\s+and\s+(?P<y2>{_Y})", _year_range),
-        ("run-together years", r"(?<!\d)(?P<y1>19\d\d)(?P<y2>19\d\d)(?!\d)", _year_range),
+        (
+            "between years",
+            rf"[Bb]etween\s+(?P<y1>{_Y})\s+and\s+(?P<y2>{_Y})",
+            _year_range,
+        ),
+        (
+            "run-together years",
+            r"(?<!\d)(?P<y1>19\d\d)(?P<y2>19\d\d)(?!\d)",
+            _year_range,
+        ),
         ("year", rf"(?:(?P<prep>[Ss]ince)\s+)?(?P<y>{_Y})", _year),
         ("month day", rf"(?P<m>{_M})\s+(?P<d>{_D})(?![\d,]*\s*\d)", _month_day),
         ("day month", rf"(?P<d>{_D})\s+(?P<m>{_M})\b", _month_day),
@@ -490,8 +520,14 @@ def sort_key(event: Event) -> tuple[str, str, int, int]:
     return (event.date, event.source, event.paragraph, event.start)
 
 
+_EVENTS: IdentityMemo[tuple[Event, ...]] = IdentityMemo()
+"""The events of each document, found once per document object (see :mod:`scripts.memo`)."""
+
+
 def all_events(documents: Sequence[tuple[str, Document]]) -> list[Event]:
     """The events of several documents, ``(slug, document)`` pairs, in timeline order."""
-    return sorted(
-        (e for slug, document in documents for e in document_events(slug, document)), key=sort_key
-    )
+
+    def of(slug: str, document: Document) -> tuple[Event, ...]:
+        return _EVENTS.get(document, slug, lambda: tuple(document_events(slug, document)))
+
+    return sorted((e for slug, document in documents for e in of(slug, document)), key=sort_key)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from scripts.rules import HOMOGLYPHS
 
@@ -39,8 +40,12 @@ _SPECIAL = {
 _HOMOGLYPHS = str.maketrans(HOMOGLYPHS)
 
 
+@cache
 def fold_char(char: str) -> str:
-    """The folded form of one printed character (may be empty or longer than one)."""
+    """The folded form of one printed character (may be empty or longer than one).
+
+    Cached: a text has a few hundred distinct characters, and each is decomposed once.
+    """
     if char in _SPECIAL:
         return _SPECIAL[char]
     decomposed = unicodedata.normalize("NFKD", char)
@@ -50,7 +55,9 @@ def fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """The folded form of a string (``Phạm Vӑn Đồng`` → ``Pham Van Dong``)."""
-    return "".join(fold_char(char) for char in text)
+    if text.isascii():
+        return text  # ASCII folds to itself
+    return "".join(map(fold_char, text))
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ class Folded:
 
 def fold_with_map(text: str) -> Folded:
     """Fold ``text`` and keep the way back to printed offsets."""
+    if text.isascii():
+        return Folded(text, tuple(range(len(text))))
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):

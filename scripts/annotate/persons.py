@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from scripts.annotate import runs
 from scripts.annotate.fold import Folded, fold, fold_with_map
 from scripts.annotate.persons_schema import Authority, Person
+from scripts.memo import IdentityMemo
 from scripts.model import Document, printed_text
 
 PLACE_NOUNS = frozenset(
@@ -250,13 +251,32 @@ def _in_note_title(folded: str, start: int, end: int) -> bool:
     return bool(rest and re.search(r"\d{4}", rest.group(1)))
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+
+FoldedRun = tuple[str, str, Folded]
+"""A run of a document: its location, its printed text and that text folded."""
+
+
+def folded_runs(document: Document) -> list[FoldedRun]:
+    """Every run of a document, folded once (the vocabulary and the matcher both read it)."""
+    out = []
+    for location, inlines in runs(document):
+        printed = printed_text(inlines)
+        out.append((location, printed, fold_with_map(printed)))
+    return out
+
+
+def _vocabulary(folded: Iterable[Sequence[FoldedRun]]) -> set[str]:
+    words: set[str] = set()
+    for document in folded:
+        for _, _, run in document:
+            words.update(_LOWER_WORD.findall(run.text))
+    return words
+
+
 def lower_vocabulary(documents: Iterable[Document]) -> set[str]:
     """Every word the texts use in lower case (a capitalised word also found so is no name)."""
-    words: set[str] = set()
-    for document in documents:
-        for _, inlines in runs(document):
-            words.update(re.findall(r"\b[a-z][a-z]+\b", fold(printed_text(inlines))))
-    return words
+    return _vocabulary(folded_runs(document) for document in documents)
 
 
 def _scan(
@@ -272,17 +292,21 @@ def _scan(
 
 
 def find_in_document(
-    slug: str, document: Document, matcher: Matcher, vocabulary: set[str]
+    slug: str,
+    document: Document,
+    matcher: Matcher,
+    vocabulary: set[str],
+    folded: Sequence[FoldedRun] | None = None,
 ) -> tuple[list[Mention], list[FalseFriend], list[str]]:
-    """Mentions, false friends and ambiguous short forms of every person in one source."""
-    folded_runs = [
-        (location, printed_text(inlines), fold_with_map(printed_text(inlines)))
-        for location, inlines in runs(document)
-    ]
+    """Mentions, false friends and ambiguous short forms of every person in one source.
+
+    ``folded`` is :func:`folded_runs` of the document when the caller has it already.
+    """
+    document_runs = folded_runs(document) if folded is None else folded
     present: set[str] = set()
-    for location, _, folded in folded_runs:
-        for start, end, person in _scan(folded, matcher.full_pattern, matcher.full):
-            if not _false_friend(folded.text, start, end, location.startswith("fn:"), vocabulary):
+    for location, _, run in document_runs:
+        for start, end, person in _scan(run, matcher.full_pattern, matcher.full):
+            if not _false_friend(run.text, start, end, location.startswith("fn:"), vocabulary):
                 present.add(person)
     short = matcher.usable_short(present)
     ambiguous = sorted(
@@ -292,34 +316,54 @@ def find_in_document(
     body_pattern = _pattern(body_lookup)
     mentions: list[Mention] = []
     rejected: list[FalseFriend] = []
-    for location, printed, folded in folded_runs:
+    for location, printed, run in document_runs:
         in_note = location.startswith("fn:")
         pattern, lookup = (
             (matcher.full_pattern, matcher.full) if in_note else (body_pattern, body_lookup)
         )
-        for start, end, person in _scan(folded, pattern, lookup):
-            first, last = folded.span(start, end)
-            rule = _false_friend(folded.text, start, end, in_note, vocabulary)
+        for start, end, person in _scan(run, pattern, lookup):
+            first, last = run.span(start, end)
+            rule = _false_friend(run.text, start, end, in_note, vocabulary)
             if rule:
                 rejected.append(
                     FalseFriend(person, slug, location, first, last, printed[first:last], rule)
                 )
             else:
                 mentions.append(
-                    Mention(person, slug, location, first, last, printed[first:last], in_note)
+                    Mention(
+                        person,
+                        slug,
+                        location,
+                        first,
+                        last,
+                        printed[first:last],
+                        in_note,
+                    )
                 )
     return mentions, rejected, ambiguous
 
 
+_FOLDED: IdentityMemo[list[FoldedRun]] = IdentityMemo()
+"""The folded runs of each document object (see :mod:`scripts.memo`)."""
+
+
+def _folded(document: Document) -> list[FoldedRun]:
+    return _FOLDED.get(document, None, lambda: folded_runs(document))
+
+
 def find_mentions(documents: Sequence[tuple[str, Document]], authority: Authority) -> Found:
-    """Mentions of the authority's persons in ``(slug, document)`` pairs, in reading order."""
+    """Mentions of the authority's persons in ``(slug, document)`` pairs, in reading order.
+
+    Each document is folded once (:func:`folded_runs`), for the vocabulary and the matching.
+    """
     matcher = Matcher(authority)
-    vocabulary = lower_vocabulary(document for _, document in documents)
+    folded = [_folded(document) for _, document in documents]
+    vocabulary = _vocabulary(folded)
     mentions: list[Mention] = []
     rejected: list[FalseFriend] = []
     ambiguous: list[tuple[str, str]] = []
-    for slug, document in documents:
-        found, false, unclear = find_in_document(slug, document, matcher, vocabulary)
+    for (slug, document), document_runs in zip(documents, folded, strict=True):
+        found, false, unclear = find_in_document(slug, document, matcher, vocabulary, document_runs)
         mentions.extend(found)
         rejected.extend(false)
         ambiguous.extend((slug, form) for form in unclear)

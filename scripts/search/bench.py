@@ -242,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines.append(table_row(scale, figures))
             print(f"{scale}× (replicated): {details(figures)}", file=sys.stderr)
     for scale in [int(s) for s in args.scales.split(",") if s]:
-        from scripts.bench import mkdocs_build, synthetic_project
+        from scripts.bench_build import mkdocs_build, synthetic_project
 
         with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
             project = synthetic_project(Path(tmp) / "project", scale)
