@@ -160,7 +160,11 @@ _PRINTABLE = st.text(
     alphabet=st.sampled_from([chr(c) for c in range(0x20, 0x7F)] + list("–—“”‘’…«»§¶†‡°×·")),
     min_size=1,
     max_size=60,
-).filter(lambda s: s.strip() and not re.search(r"Footnote \d", s))
+).filter(
+    # Two capitals in a row may spell an abbreviation of the glossary ("UN"), which the edition
+    # marks up on purpose: that is annotation, not injected markup.
+    lambda s: s.strip() and not re.search(r"Footnote \d", s) and not re.search(r"[A-Z]{2}", s)
+)
 
 
 @pytest.mark.parametrize("placement", sorted(PLACEMENTS))

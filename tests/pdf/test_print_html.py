@@ -61,9 +61,10 @@ def test_title_page_has_citation_stable_url_and_build_date() -> None:
 
 def test_paragraph_numbers_page_labels_and_note_marks_come_from_the_model() -> None:
     html = print_html(source_of("demo", _document()), site_url="", epoch=EPOCH)
-    # No page is claimed before the first numbered page; the next paragraph is on page 17.
+    # No page is claimed before the first numbered page; the next paragraph begins on page 17
+    # and nothing says where it ends (scripts.apparatus.pages: bracketed, open-ended).
     assert '<a class="para-num" href="#p1" data-n="1"></a>' in html
-    assert '<a class="para-num" href="#p2" data-n="2" data-page="17"></a>' in html
+    assert '<a class="para-num" href="#p2" data-n="2" data-page="pp. [17ff.]"></a>' in html
     assert 'id="page-17"' in html and 'data-label="17"' in html
     assert '<li id="fn:1"><a class="note-label" href="#fnref:1">1</a>' in html
 
@@ -129,3 +130,4 @@ def test_the_embedded_font_has_a_glyph_for_every_character_of_every_source() -> 
     assert not missing
     vietnamese = "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹĐđƠơƯư"
     assert all(ord(ch) in cmap for ch in vietnamese)
+
