@@ -16,6 +16,7 @@ stays in the reading text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -40,6 +41,9 @@ VOCABULARY = frozenset(
     | LEVELS
 )
 """Every word a banner line may hold besides code words."""
+
+MAX_TOKENS = 25
+"""A line of more words than this is running text, never a banner or stamp line."""
 
 BANNER_REASON = (
     "security banner (classification, dissemination control or code word), not part of the text"
@@ -77,13 +81,21 @@ def banner_word(word: str, extra: Iterable[str] = ()) -> str | None:
     Short words must match exactly; a word of five letters or more may differ by one
     letter (one slip of the OCR), and ``SECRET`` may be read ``SECREF`` or ``SEGRET``.
     """
-    upper = word.upper()
-    vocabulary = VOCABULARY | {w.upper() for w in extra}
+    return _banner_word(word.upper(), frozenset(w.upper() for w in extra))
+
+
+@functools.lru_cache(maxsize=65536)
+def _banner_word(upper: str, extra: frozenset[str]) -> str | None:
+    vocabulary = VOCABULARY | extra
     if upper in vocabulary:
         return upper
-    if len(upper) < 5:
+    if len(upper) < 5 or len(upper) > 16:
         return None
-    close = [v for v in vocabulary if len(v) >= 5 and _edit_distance_at_most_one(upper, v)]
+    close = [
+        v
+        for v in vocabulary
+        if len(v) >= 5 and abs(len(v) - len(upper)) <= 1 and _edit_distance_at_most_one(upper, v)
+    ]
     return close[0] if len(close) == 1 else None
 
 
@@ -152,6 +164,8 @@ def classify_line(text: str, code_words: frozenset[str] = frozenset()) -> LineKi
     if not stripped or not any(c.isalnum() for c in stripped):
         return None
     tokens = _tokens(stripped)
+    if len(tokens) > MAX_TOKENS:
+        return None
     if _release_stamp(stripped):
         return LineKind("stamp", RELEASE_REASON)
     rest = [t for t in tokens if not _SEPARATOR.fullmatch(t) and not _RECORD.fullmatch(t)]
@@ -195,6 +209,8 @@ def code_words(lines: Iterable[str], extra: Iterable[str] = ()) -> frozenset[str
     extra_words = frozenset(w.upper() for w in extra)
     for line in lines:
         words = _WORD.findall(line)
+        if len(words) > MAX_TOKENS:
+            continue
         if not any(banner_word(w) in LEVELS for w in words):
             continue
         unknown = [w for w in words if len(w) >= 3 and w.isupper() and not banner_word(w)]

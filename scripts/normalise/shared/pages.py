@@ -20,6 +20,7 @@ _STRONG = re.compile(
         |(?:Page|PAGE|page)\s+(?P<named>[0-9]{{1,3}}|[ivxlcIVXLC]{{1,7}}))$""",
     re.VERBOSE,
 )
+_SPECKS = re.compile(r"^[\s.,:;'\"‘’“”|_]*(?P<core>.*?)[\s.,:;'\"‘’“”|_]*$")
 _BARE = re.compile(r"^(?P<bare>[0-9]{1,3}|[ivxlc]{1,7}|[IVXLC]{2,7})$")
 
 
@@ -97,7 +98,8 @@ def typed_number(text: str, pattern: re.Pattern[str] | None = None) -> TypedNumb
     strong = True
     if pattern is not None and (custom := pattern.fullmatch(text)):
         label = custom.group(1)
-    elif match := _STRONG.match(text):
+    elif match := _STRONG.match(_SPECKS.fullmatch(text).group("core")):  # type: ignore[union-attr]
+        # specks of the scan around a number in a page-number form (-3-...) are no matter
         label = match.group("dashed") or match.group("bracketed") or match.group("named")
     elif match := _BARE.match(text):
         label, strong = match.group("bare"), False
@@ -154,7 +156,8 @@ def accept_sequences(
     most ``reach`` lines a page from that neighbour (the index is a line position), since a
     stray mark far from any page number is no page number. A number lower
     than the last of its family starts a new sequence (an annex numbered from 1 again); the
-    same number twice is the same page numbered twice (returned as repeated).
+    same number twice within ``reach`` lines is the same page numbered twice (returned as
+    repeated); further apart, it starts a new sequence.
     """
     last: dict[str, int] = {}
     at: dict[str, int] = {}
@@ -169,9 +172,7 @@ def accept_sequences(
                 fits = number.value in (previous + 1, previous + 2)
                 fits = fits and index - at[family] <= reach * (number.value - previous)
             else:
-                later = next(
-                    ((i, n) for i, n in candidates[k + 1 :] if _family(n) == family), None
-                )
+                later = next(((i, n) for i, n in candidates[k + 1 :] if _family(n) == family), None)
                 fits = (
                     later is not None
                     and number.value < later[1].value <= number.value + 2
@@ -179,10 +180,10 @@ def accept_sequences(
                 )
             if not fits:
                 continue
-        if previous is not None and number.value == previous:
+        if previous is not None and number.value == previous and index - at[family] <= reach:
             repeated.append(index)
             continue
-        if previous is None or number.value < previous:
+        if previous is None or number.value <= previous:
             sequences[family] = sequences.get(family, 0) + 1
         last[family] = number.value
         at[family] = index

@@ -77,6 +77,8 @@ NOTE_START = re.compile(r"^\*+\s*[A-Z\"“(]")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:)\"”’])\*(?=[\s,.;:)]|$)")
 FOOT_NUMBER = re.compile(r"^(?P<rest>.*\S)\s+(?P<number>(?:Page|PAGE)\s+[0-9ivxlcIVXLC]{1,7})\s*$")
 RUNNING_MIN = 3
+EDGE_REACH = 4
+"""A running head stands within this many lines of text from the edge of its page."""
 HEADING_WORDS = 10
 HEADING_CHARS = 70
 
@@ -133,8 +135,9 @@ def paragraph_mode(raw: str) -> Mode:
 
 
 def _key(text: str) -> str:
-    """A line reduced for comparing running heads: letters, lower case, digits as #."""
-    return " ".join(re.sub(r"\d+", "#", re.sub(r"[^A-Za-z0-9]+", " ", text.lower())).split())
+    """A line reduced for comparing running heads: letters and digits (as #), case kept, so
+    that a section title in capitals is not taken for the running head that repeats it."""
+    return " ".join(re.sub(r"\d+", "#", re.sub(r"[^A-Za-z0-9]+", " ", text)).split())
 
 
 def _is_running(text: str, counts: Counter[str]) -> bool:
@@ -149,43 +152,61 @@ def _is_running(text: str, counts: Counter[str]) -> bool:
 
 
 def _is_debris(text: str, lex: Lexicon) -> bool:
-    """A short line with no word of the text: specks the OCR read as characters."""
+    """A short line with no word of the text: specks the OCR read as characters.
+
+    At most twelve letters and digits, no run of three letters, no paragraph label, and
+    no piece that is an English word or recurs in the witness.
+    """
     letters = sum(c.isalnum() for c in text)
-    if letters == 0 or letters > 12:
+    if letters > 12:
         return False
     words = re.findall(r"[A-Za-z]{2,}", text)
+    if any(len(w) >= 3 for w in words) or re.fullmatch(r"\(?\w{1,2}[.)]", text):
+        return False  # a word may be a name or the end of a divided word; a label is kept
     return not any(zipf(w.lower()) >= 3.0 or lex.words[w.lower()] >= 3 for w in words)
 
 
 def _classify(
     lines: list[tuple[int, str]],
     settings: TypescriptSettings,
-    lex: Lexicon,
+    page_starts: set[int],
 ) -> list[_Line]:
-    """Each line with its removal (furniture) or page-number candidate."""
+    """Each line with its removal (furniture), page-number candidates left for later.
+
+    Banners and archive lines first; then running heads and feet: a short line repeated
+    three times or more that stands at the edge of a page (a banner, an archive line, a
+    typed number or a scanned page's start among its neighbours), so that a form label the
+    text itself repeats (``Distribution:``) stays text.
+    """
     texts = [t.strip() for _, t in lines]
     codes = banners.code_words((t for t in texts if t), settings.banner_words)
     pattern = settings.page_pattern()
     counts: Counter[str] = Counter(_key(t) for t in texts if t)
     counts.update(_key(m.group("rest")) for t in texts if (m := FOOT_NUMBER.match(t)))
-    out: list[_Line] = []
-    for (n, _raw), text in zip(lines, texts, strict=True):
-        line = _Line(n, text)
-        out.append(line)
-        if not text:
+    out = [_Line(n, text) for (n, _), text in zip(lines, texts, strict=True)]
+    edge: set[int] = set()
+    for i, line in enumerate(out):
+        if not line.text:
             continue
-        if typed_number(text, pattern):
+        if typed_number(line.text, pattern) or line.n in page_starts:
+            edge.add(i)
+        if kind := banners.classify_line(line.text, codes):
+            line.removal = Removal(line.text, kind.reason, line.n, kind.category)
+            edge.add(i)
+    filled = [i for i, line in enumerate(out) if line.text]
+    for k, i in enumerate(filled):
+        line = out[i]
+        if line.removal or typed_number(line.text, pattern):
             continue
-        kind = banners.classify_line(text, codes)
-        if kind:
-            line.removal = Removal(text, kind.reason, n, kind.category)
-        elif (foot := FOOT_NUMBER.match(text)) and (
+        near = filled[max(0, k - EDGE_REACH) : k + EDGE_REACH + 1]
+        at_edge = k < EDGE_REACH or k >= len(filled) - EDGE_REACH or any(j in edge for j in near)
+        if (foot := FOOT_NUMBER.match(line.text)) and (
             _is_running(foot.group("rest"), counts)
             or banners.classify_line(foot.group("rest"), codes)
         ):
             continue  # a running foot ending in its page number: read with the numbers
-        elif _is_running(text, counts):
-            line.removal = Removal(text, RUNNING_REASON, n, "running head")
+        if at_edge and _is_running(line.text, counts):
+            line.removal = Removal(line.text, RUNNING_REASON, line.n, "running head")
     return out
 
 
@@ -279,14 +300,22 @@ def _page_breaks(lines: list[_Line], foot: bool, removals: list[Removal]) -> dic
             removals.append(Removal(line.page_raw, LAST_FOOT_REASON, line.n, "page number"))
             continue
         printed = None if mark.label in labels else mark.label
-        following = mark.next_label
-        # The next page's label is certain only if no later number contradicts it.
+        following: str | None = mark.next_label
         later = lines[marked[k + 1]].mark if k + 1 < len(marked) else None
-        if later is not None and later.sequence == mark.sequence and later.label == mark.label:
-            following = ""
-        breaks[i] = PageBreak(following or None, line.page_raw, line.n, inferred=True, foot=printed)
+        other = later is not None and (
+            _family_of(later) != _family_of(mark) or later.sequence != mark.sequence
+        )
+        if later is not None and other:
+            # The last page of a sequence: the page after it is the first of the next
+            # sequence if that one starts at 1, and unknown otherwise.
+            following = later.label if later.number.value == 1 else None
+        breaks[i] = PageBreak(following, line.page_raw, line.n, inferred=True, foot=printed)
         labels.update(x for x in (printed, following) if x)
     return breaks
+
+
+def _family_of(mark: PageMark) -> str:
+    return "arabic" if mark.number.style == "arabic" else "roman"
 
 
 def _units(lines: list[_Line], breaks: dict[int, PageBreak], mode: Mode) -> list[_Unit]:
@@ -548,7 +577,7 @@ def normalise(raw: str, settings: TypescriptSettings, mode: Mode) -> Document:
     """Read a typescript's OCR (raw or clean) into a :class:`Document`."""
     lines, removals, page_starts = unwrap(raw)
     lex = Lexicon(raw)
-    classified = _classify(lines, settings, lex)
+    classified = _classify(lines, settings, page_starts)
     foot, marks = _pages(classified, settings, page_starts)
     for line in classified:
         if line.text and not line.removal and not line.mark and _is_debris(line.text, lex):
