@@ -185,3 +185,10 @@ def test_the_capture_wrapper_is_removed_and_a_hash_inside_the_fence_is_text() ->
 def test_text_without_a_wrapper_is_left_whole() -> None:
     lines, removals, _ = unwrap("# A heading of the text\nA sentence.\n")
     assert removals == [] and len(lines) == 3
+
+
+def test_page_labels_are_grouped_by_sequence_for_a_report() -> None:
+    from scripts.normalise.shared.pages import sequences, split_label
+
+    assert split_label("s2-7") == (2, "7") and split_label("iv") == (1, "iv")
+    assert sequences(["i", "ii", "1", "2", "s2-1", "s2-2"]) == [["i", "ii"], ["1", "2"], ["1", "2"]]

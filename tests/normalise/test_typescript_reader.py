@@ -191,3 +191,31 @@ def test_meta_settings_are_validated(tmp_path: Path) -> None:
 def test_page_breaks_are_model_page_breaks() -> None:
     doc = _doc(WRAP.format(MEMO))
     assert all(isinstance(b, PageBreak) for b in doc.page_breaks())
+
+
+def test_notes_of_one_page_foot_pair_with_their_marks_in_order() -> None:
+    raw = (
+        "The first claim* was made in May. The second claim** came later, and the\n"
+        "third one* was never made at all, said the report.\n\n"
+        "* A first note.\n\n** A second note.\n\n- 2 -\n\n"
+        "Stray marks * and text* elsewhere stay text.\n"
+    )
+    doc = _doc(raw)
+    assert [(n.label, n.text) for n in doc.notes] == [
+        ("*", "A first note."),
+        ("**", "A second note."),
+    ]
+    refs = [n for p in _paras(doc) for n in p.inlines if isinstance(n, NoteRef)]
+    assert [(r.label, r.key) for r in refs] == [("**", "s2"), ("*", "s1")]
+    assert any("text* elsewhere" in p.text for p in _paras(doc))
+
+
+def test_a_sentence_cut_by_the_page_goes_on_after_the_foot_note() -> None:
+    raw = (
+        "1. The government said* that the harvest\n\n* In a broadcast.\n\n- 2 -\n\n"
+        "was poor this year.\n"
+    )
+    doc = _doc(raw)
+    (para,) = _paras(doc)
+    assert para.text == "1. The government said that the harvest was poor this year."
+    assert len(doc.notes) == 1

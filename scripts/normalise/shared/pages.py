@@ -189,3 +189,19 @@ def accept_sequences(
         at[family] = index
         marks.append(PageMark(index, number, sequences[family]))
     return marks, repeated
+
+
+def split_label(label: str) -> tuple[int, str]:
+    """A page label's sequence and printed number: ``s2-7`` → ``(2, "7")``, ``7`` → ``(1, "7")``."""
+    match = re.fullmatch(r"s(\d+)-(.+)", label)
+    return (int(match.group(1)), match.group(2)) if match else (1, label)
+
+
+def sequences(labels: list[str]) -> list[list[str]]:
+    """Page labels in reading order grouped by numbering sequence, as printed: for a report
+    (``["1", "2", "s2-1"]`` → ``[["1", "2"], ["1"]]``); roman and arabic sequences apart."""
+    groups: dict[tuple[int, bool], list[str]] = {}
+    for label in labels:
+        sequence, printed = split_label(label)
+        groups.setdefault((sequence, printed.isdigit()), []).append(printed)
+    return list(groups.values())

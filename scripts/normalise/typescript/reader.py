@@ -74,7 +74,9 @@ ROMAN_LABEL = re.compile(r"^(?P<label>[IVX]{1,5})\s*[.\-–—~]+\s+\S")
 SENTENCE_END = re.compile(r"""[.!?:]["'”’)\]]*$""")
 SENTENCE = re.compile(r"[A-Za-z]{2,}[.!?]")
 NOTE_START = re.compile(r"^\*+\s*[A-Z\"“(]")
-NOTE_MARK = re.compile(r"(?<=[\w.,;:)\"”’])\*(?=[\s,.;:)]|$)")
+NOTE_MARK = re.compile(r"(?<=[\w.,;:)\"”’])\*{1,3}(?=[\s,.;:)]|$)")
+NOTE_REACH = 120
+"""A note stands at most this many raw lines after its mark (about a page of the OCR)."""
 FOOT_NUMBER = re.compile(r"^(?P<rest>.*\S)\s+(?P<number>(?:Page|PAGE)\s+[0-9ivxlcIVXLC]{1,7})\s*$")
 RUNNING_MIN = 3
 EDGE_REACH = 4
@@ -400,7 +402,11 @@ def _drafts(units: list[_Unit]) -> list[_Draft]:
             if drafts:
                 drafts[-1].parts += breaks
             continue
-        prev = drafts[-1] if drafts else None
+        # A sentence cut by the page goes on after the notes at the page's foot.
+        back = len(drafts) - 1
+        while back > 0 and _note_stars(drafts[back]) and not NOTE_START.match(unit.text):
+            back -= 1
+        prev = drafts[back] if drafts else None
         parts = [_Part(t, n) for n, t in unit.lines]
         if prev is not None and _continues(prev, unit):
             prev.parts += breaks + parts
@@ -412,28 +418,61 @@ def _drafts(units: list[_Unit]) -> list[_Draft]:
     return drafts
 
 
-def _pair_notes(drafts: list[_Draft]) -> dict[int, tuple[int, int, int]]:
-    """Asterisk notes paired with their marks: draft index of a note → (draft, part, offset).
+Mark = tuple[int, int, int, str]
+"""An asterisk mark in the text: (draft, part, offset in the part's text, the stars)."""
 
-    A note is a paragraph opening with ``*`` and a capital; its mark is the nearest
-    asterisk before it, attached to a word and not yet paired, at most a few paragraphs
-    back. A note or a mark without its partner is text.
+
+def _note_stars(draft: _Draft) -> str:
+    """The stars a note candidate opens with (``*``, ``**``), or ``""`` for no note."""
+    first = next((p for p in draft.parts if p.brk is None), None)
+    if first is None or draft.heading or not NOTE_START.match(first.text):
+        return ""
+    return first.text[: len(first.text) - len(first.text.lstrip("*"))]
+
+
+def _pair_notes(drafts: list[_Draft]) -> dict[int, Mark]:
+    """Asterisk notes paired with their marks: draft index of a note → its mark.
+
+    A note is a paragraph opening with ``*`` (or ``**``…) and a capital; the notes of one
+    run (a page foot) pair, in order, with the last marks of as many stars before the run,
+    each attached to a word, not yet paired and at most :data:`NOTE_REACH` lines back. A
+    note or a mark without its partner is text.
     """
-    marks: list[tuple[int, int, int]] = []
-    pairs: dict[int, tuple[int, int, int]] = {}
-    for d, draft in enumerate(drafts):
-        first = next((p for p in draft.parts if p.brk is None), None)
-        if first and not draft.heading and NOTE_START.match(first.text):
-            near = [m for m in marks if d - m[0] <= 4]
-            if near:
-                mark = near[-1]
+    marks: list[tuple[Mark, int]] = []  # (mark, its raw line)
+    pairs: dict[int, Mark] = {}
+    d = 0
+    while d < len(drafts):
+        run: list[int] = []
+        while d + len(run) < len(drafts) and _note_stars(drafts[d + len(run)]):
+            run.append(d + len(run))
+        if not run:
+            for p, part in enumerate(drafts[d].parts):
+                if part.brk is None:
+                    marks += [
+                        ((d, p, m.start(), m.group()), part.line)
+                        for m in NOTE_MARK.finditer(part.text)
+                    ]
+            d += 1
+            continue
+        start = drafts[run[0]].line
+        for stars in sorted({_note_stars(drafts[k]) for k in run}):
+            notes = [k for k in run if _note_stars(drafts[k]) == stars]
+            near = [m for m in marks if m[0][3] == stars and start - m[1] <= NOTE_REACH]
+            chosen = near[len(near) - min(len(near), len(notes)) :]
+            for k, mark in zip(notes, chosen, strict=False):
+                pairs[k] = mark[0]
                 marks.remove(mark)
-                pairs[d] = mark
-                draft.note = True
-                continue
-        for p, part in enumerate(draft.parts):
-            if part.brk is None:
-                marks += [(d, p, m.start()) for m in NOTE_MARK.finditer(part.text)]
+                drafts[k].note = True
+        for k in run:
+            if k not in pairs:  # a note without its mark is a paragraph: its marks count
+                for p, part in enumerate(drafts[k].parts):
+                    if part.brk is None:
+                        marks += [
+                            ((k, p, m.start(), m.group()), part.line)
+                            for m in NOTE_MARK.finditer(part.text)
+                            if m.start() > 0 or p > 0
+                        ]
+        d = run[-1] + 1
     return pairs
 
 
@@ -441,7 +480,7 @@ def _pair_notes(drafts: list[_Draft]) -> dict[int, tuple[int, int, int]]:
 class _Builder:
     lex: Lexicon
     sics: bool
-    refs: dict[tuple[int, int, int], str] = field(default_factory=dict)
+    refs: dict[Mark, str] = field(default_factory=dict)
 
     def inlines(self, d: int, parts: list[_Part]) -> list[Inline]:
         """The parts as inlines: repairs over the joined text, note references, breaks."""
@@ -462,22 +501,22 @@ class _Builder:
             return []
         text = ""
         starts: list[tuple[int, int]] = []  # (offset in text, raw line)
-        refs: list[tuple[int, str]] = []  # (offset in text, note key)
+        refs: list[tuple[int, str, str]] = []  # (offset in text, note key, stars)
         for k, (p, part) in enumerate(run):
             lead = len(part.text) - len(part.text.lstrip())
             starts.append((len(text), part.line))
             refs += [
-                (len(text) + offset - lead, key)
-                for (dd, pp, offset), key in self.refs.items()
+                (len(text) + offset - lead, key, stars)
+                for (dd, pp, offset, stars), key in self.refs.items()
                 if dd == d and pp == p
             ]
             text += part.text.strip() + (" " if k + 1 < len(run) or spaced else "")
         out: list[Inline] = []
         last = 0
-        for offset, key in sorted(refs):
+        for offset, key, stars in sorted(refs):
             out += self._words(text[last:offset], last, starts)
-            out.append(NoteRef("*", key, "*", _line_at(starts, offset)))
-            last = offset + 1
+            out.append(NoteRef(stars, key, stars, _line_at(starts, offset)))
+            last = offset + len(stars)
         out += self._words(text[last:], last, starts)
         return out
 
@@ -566,8 +605,9 @@ def _editorial(
                 "The OCR keeps the typescript's line breaks; the lines of a paragraph are "
                 "joined. A word divided at a line end is joined only where the joined word is "
                 "an English word or a word of this text, and every such join is an emendation. "
-                "The OCR misreads many words of this scan; its misreadings are not the "
-                "typist's errors, so no word is marked sic, and none is corrected.",
+                "The OCR misreads many words of this scan; the misreadings are kept as the "
+                "witness has them (they are not the typist's errors, so none is marked sic), "
+                "and a word is changed only by the recorded repairs of divided words.",
             )
         )
     return tuple(notes)
