@@ -55,7 +55,7 @@ manifest: setup ## Rewrite the anchor manifests on purpose (review with git diff
 	$(BIN)/edition manifest --update
 
 golden: setup ## Rewrite the golden files of the normalisers on purpose (review with git diff)
-	$(BIN)/pytest -q tests/test_golden.py --update-golden
+	$(BIN)/pytest -q tests/test_golden.py tests/normalise/test_typescript_corpus.py --update-golden
 
 lint: setup
 	$(BIN)/ruff check scripts tests

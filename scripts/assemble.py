@@ -22,6 +22,10 @@ def slugify(text: str) -> str:
 
 
 def _unique(base: str, taken: set[str]) -> str:
+    if re.fullmatch(r"page-.*|fn.*", base):
+        # Reserved for page and note anchors, whatever number is added: set apart by a prefix
+        # (a heading "FNLA" once looped for ever here).
+        base = f"h-{base}"
     anchor, n = base, 2
     while anchor in taken or re.fullmatch(r"p\d+|page-.*|fn.*", anchor):
         anchor, n = f"{base}-{n}", n + 1

@@ -9,7 +9,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from scripts.curated_values import check_date, check_url
 from scripts.names import NameParts, family_error, split_name
+from scripts.normalise.typescript.settings import TypescriptSettings
 from scripts.yamlfile import load_yaml, validate
+
+TYPESCRIPT_LAYOUT = ("ocr-typescript", "ocr-staff-study")
+"""The names ``meta.yml`` may give the typescript layout (the second is its older name)."""
 
 
 class _Strict(BaseModel):
@@ -126,6 +130,20 @@ class SourceMeta(_Strict):
     provenance: Provenance
     edition_note: str | None = Field(None, description="What the reader must know first.")
     order: int = Field(0, description="Position of the source in lists.")
+    typescript: TypescriptSettings | None = Field(
+        None,
+        description="Optional settings of the ocr-typescript layout, only for an unusual text "
+        "(extra banner words, a page-number pattern, a paragraph mode).",
+    )
+
+    @model_validator(mode="after")
+    def _settings_for_layout(self) -> SourceMeta:
+        if self.typescript is not None and self.normaliser not in TYPESCRIPT_LAYOUT:
+            raise ValueError(
+                f"'typescript:' settings belong to the ocr-typescript layout, not to "
+                f"{self.normaliser!r}: remove them or change 'normaliser'"
+            )
+        return self
 
     @field_validator("issued", "online", mode="before")
     @classmethod

@@ -18,7 +18,8 @@ from scripts.assemble import assemble
 from scripts.errors import EditionError, SourceError
 from scripts.meta import SourceMeta, load_meta
 from scripts.model import Document, Removal
-from scripts.normalise import NORMALISERS
+from scripts.normalise import NORMALISERS, typescript
+from scripts.normalise.typescript.settings import TypescriptSettings
 
 BOM = "\ufeff"
 
@@ -60,8 +61,14 @@ def read_raw(path: Path, display: str) -> str:
     return text
 
 
-def normalise_witness(raw: str, normaliser: str, *, display: str) -> Document:
-    """Run a registered normaliser over raw text, then number, link and verify the result."""
+def normalise_witness(
+    raw: str, normaliser: str, *, display: str, settings: TypescriptSettings | None = None
+) -> Document:
+    """Run a registered normaliser over raw text, then number, link and verify the result.
+
+    ``settings`` are the source's own settings of its layout (``typescript:`` in
+    ``meta.yml``), validated with the metadata.
+    """
     if normaliser not in NORMALISERS:
         known = ", ".join(sorted(NORMALISERS))
         raise EditionError(display, None, f"unknown normaliser {normaliser!r} (known: {known})")
@@ -70,7 +77,10 @@ def normalise_witness(raw: str, normaliser: str, *, display: str) -> Document:
     if removed_bom:
         text = text[1:]
     try:
-        document = assemble(NORMALISERS[normaliser](text))
+        if settings is not None:
+            document = assemble(typescript.normalise(text, settings))
+        else:
+            document = assemble(NORMALISERS[normaliser](text))
     except SourceError as err:
         raise EditionError(display, err.line, err.message) from None
     if removed_bom:
@@ -127,7 +137,7 @@ def load_source(folder: Path, root: Path) -> Source:
     if not raw_path.is_file():
         raise EditionError(_relative(meta_path, root), None, f"raw text {meta.file!r} not found")
     raw = read_raw(raw_path, display)
-    document = normalise_witness(raw, meta.normaliser, display=display)
+    document = normalise_witness(raw, meta.normaliser, display=display, settings=meta.typescript)
     return Source(meta=meta, raw=raw, document=document, path=display)
 
 

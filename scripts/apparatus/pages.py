@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from scripts.model import Contents, Document, Heading, PageBreak, Paragraph
-from scripts.normalise.typescript import roman_value, to_roman
+from scripts.normalise.shared.pages import roman_value, to_roman
 
 ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 

@@ -19,7 +19,7 @@ from scripts.model import (
     Redaction,
     Sic,
 )
-from scripts.normalise.ocr_staff_study import normalise
+from scripts.normalise.typescript.staff_study import normalise
 from scripts.sources import normalise_witness
 
 SOURCE = Path(__file__).resolve().parents[2] / "sources" / "esau-17" / "source.md"

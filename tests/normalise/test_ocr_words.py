@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.normalise.ocr_words import RULES, Lexicon, find_repairs, find_sics
+from scripts.normalise.shared.lines import Lexicon
+from scripts.normalise.typescript.words import RULES, find_repairs, find_sics
 
 
 def _repairs(text: str, context: str = "") -> list[tuple[str, str, str]]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from scripts.normalise import typescript as ts
+from scripts.normalise.shared.pages import next_label
+from scripts.normalise.typescript import furniture as ts
 
 
 def test_page_after_a_typed_number_keeps_its_numbering_style() -> None:
-    assert ts.next_label("17") == "18"
-    assert ts.next_label("V") == "VI"
-    assert ts.next_label("iv") == "v"
+    assert next_label("17") == "18"
+    assert next_label("V") == "VI"
+    assert next_label("iv") == "v"
 
 
 def test_contents_line_holding_several_entries_is_split_with_leaders_and_pages() -> None:

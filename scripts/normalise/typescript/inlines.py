@@ -1,13 +1,14 @@
 """Inline nodes for OCR text: word repairs as emendations, typing errors as *sic*.
 
-The rules themselves live in :mod:`scripts.normalise.ocr_words`; this module turns the
+The rules themselves live in :mod:`scripts.normalise.typescript.words`; this module turns the
 spans they find into model nodes, so that every change keeps its raw form and rule name.
 """
 
 from __future__ import annotations
 
 from scripts.model import Emendation, Inline, Sic, Text
-from scripts.normalise.ocr_words import Lexicon, find_repairs, find_sics
+from scripts.normalise.shared.lines import Lexicon
+from scripts.normalise.typescript.words import find_repairs, find_sics
 
 
 def word_inlines(text: str, line: int, lex: Lexicon) -> list[Inline]:

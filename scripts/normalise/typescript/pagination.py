@@ -12,7 +12,8 @@ import itertools
 from dataclasses import dataclass, replace
 
 from scripts.model import Block, Heading, Inline, PageBreak, Paragraph
-from scripts.normalise import typescript as ts
+from scripts.normalise.shared.pages import page_value, to_roman
+from scripts.normalise.typescript import furniture as ts
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,11 @@ def _points(body: list[Block], entries: list[ts.Entry]) -> list[_Point]:
             n = seen.get(key, 0)
             seen[key] = n + 1
             if n < len(pages.get(key, [])):
-                points.append(_Point(ts.page_value(pages[key][n])))
+                points.append(_Point(page_value(pages[key][n])))
         elif isinstance(block, Paragraph):
             for i, node in enumerate(block.inlines):
                 if isinstance(node, PageBreak):
-                    value = ts.page_value(node.label) if node.label else None
+                    value = page_value(node.label) if node.label else None
                     points.append(_Point(value, starts=True, where=(b, i)))
     return points
 
@@ -65,7 +66,7 @@ def infer_page_labels(body: list[Block], entries: list[ts.Entry]) -> list[Block]
         beginning = last[1] - first[1] - (1 if points[after].starts else 0)
         if first[0] == last[0] and beginning == 1 and len(gaps) == 1:
             number = first[1] + 1
-            labels[gaps[0].where] = str(number) if first[0] else ts.to_roman(number)
+            labels[gaps[0].where] = str(number) if first[0] else to_roman(number)
     out: list[Block] = []
     for b, block in enumerate(body):
         if isinstance(block, Paragraph) and any(

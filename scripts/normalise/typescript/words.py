@@ -15,10 +15,10 @@ Every repair is returned as a :class:`Repair` span, so the normaliser records it
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from scripts.normalise.english import Repair, zipf
+from scripts.normalise.shared.lines import FRAGMENT, KNOWN, Lexicon, dehyphenate
 
 RULES: dict[str, str] = {
     "ocr-hyphen-space": (
@@ -51,10 +51,6 @@ RULES: dict[str, str] = {
 """Every rule name the typescript repairs use, with a one-line description."""
 
 WORD = re.compile(r"[A-Za-z]+")
-# A word a normal English reader knows: frequency of at least once per million words.
-KNOWN = 3.0
-# A fragment: rarer than once per ten million words, and not a word of the text.
-FRAGMENT = 2.0
 # The joined word must be this much (Zipf units) likelier than the two words side by side.
 MARGIN = 0.5
 # A word the text itself uses this often is evidence for a join even against the odds.
@@ -62,42 +58,13 @@ FREQUENT_IN_TEXT = 10
 YEAR_PREFIXES = ("mid", "early", "late", "pre", "post")
 
 
-class Lexicon:
-    """Word statistics of one witness: standalone words and hyphenated forms, lower-cased."""
-
-    def __init__(self, text: str) -> None:
-        self.words = Counter(w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z]+(?![\w-])", text))
-        self.hyphenated = Counter(
-            w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z]+-[A-Za-z]+(?![\w-])", text)
-        )
-        # Case kept: a restored hyphen must give exactly a form the text prints.
-        self.hyphenated_as_printed = Counter(
-            re.findall(r"(?<![\w-])[A-Za-z]+-[A-Za-z]+(?![\w-])", text)
-        )
-        self.bigrams = Counter(
-            m.group().lower() for m in re.finditer(r"(?<![\w-])[A-Za-z]+ [A-Za-z]+", text)
-        )
-
-    def is_word(self, word: str) -> bool:
-        """A known English word, or a word the text uses on its own at least twice."""
-        lower = word.lower()
-        return zipf(lower) >= KNOWN or self.words[lower] >= 2
-
-    def is_fragment(self, word: str) -> bool:
-        """Rare in English and never standing alone elsewhere in the text."""
-        lower = word.lower()
-        return zipf(lower) < FRAGMENT and self.words[lower] <= 1
-
-
 def _hyphen_space(text: str, lex: Lexicon) -> list[Repair]:
     out = []
     for m in re.finditer(r"(?<![\w-])([A-Za-z]+)- ([a-z]+)(?![\w-])", text):
-        a, b = m.groups()
-        joined = a + b
-        if lex.hyphenated[f"{a}-{b}".lower()] > lex.words[joined.lower()]:
-            out.append(Repair(m.start(), m.end(), f"{a}-{b}", "ocr-hyphen-space"))
-        elif lex.is_word(joined):
-            out.append(Repair(m.start(), m.end(), joined, "ocr-hyphen-space"))
+        first, second = m.groups()
+        printed = dehyphenate(first, second, lex)
+        if printed:
+            out.append(Repair(m.start(), m.end(), printed, "ocr-hyphen-space"))
     return out
 
 

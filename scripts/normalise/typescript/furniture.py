@@ -1,4 +1,4 @@
-"""Pieces of an OCR'd typescript page: banners, stamps, page markers, contents, headings.
+"""Pieces of a clean OCR'd typescript page: banners, stamps, page markers, contents, headings.
 
 The helpers here recognise the furniture of a declassified typescript in the OCR text:
 security banners (``SECRET``) and redaction stamps (``[REDACTED]``), release stamps,
@@ -72,49 +72,6 @@ def is_all_caps(text: str) -> bool:
     """Letters present and all of them capitals."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
-
-
-def next_label(label: str) -> str:
-    """The page number after ``label`` in the same style (``17`` → ``18``, ``V`` → ``VI``)."""
-    if label.isdigit():
-        return str(int(label) + 1)
-    value = roman_value(label)
-    result = to_roman(value + 1)
-    return result if label.isupper() else result.lower()
-
-
-def roman_value(label: str) -> int:
-    """The value of a roman numeral (``xiv`` → 14)."""
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-    total = 0
-    digits = [values[c] for c in label.lower()]
-    for i, v in enumerate(digits):
-        total += -v if i + 1 < len(digits) and digits[i + 1] > v else v
-    return total
-
-
-def to_roman(value: int) -> str:
-    """A number as an upper-case roman numeral."""
-    out = ""
-    for number, letters in (
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while value >= number:
-            out, value = out + letters, value - number
-    return out
-
-
-def page_value(label: str) -> tuple[int, int]:
-    """A sortable value of a page label: roman front pages before arabic ones."""
-    return (1, int(label)) if label.isdigit() else (0, roman_value(label))
 
 
 def heading_level(text: str) -> int:

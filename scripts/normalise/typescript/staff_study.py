@@ -19,7 +19,7 @@ What the OCR did to it, and what this module does about it, in order:
    into;
 5. a ``[REDACTED]`` stamp between two sentences splits a paragraph the OCR merged;
 6. a paragraph after one ending in a colon is a block quotation;
-7. word repairs (:mod:`scripts.normalise.ocr_words`) and *sic* marks on the words.
+7. word repairs (:mod:`scripts.normalise.typescript.words`) and *sic* marks on the words.
 """
 
 from __future__ import annotations
@@ -44,11 +44,12 @@ from scripts.model import (
     Removal,
     Text,
 )
-from scripts.normalise import typescript as ts
-from scripts.normalise.ocr_inlines import merge_text, word_inlines
-from scripts.normalise.ocr_words import Lexicon
-from scripts.normalise.pagination import confirmations, infer_page_labels
-from scripts.normalise.staff_study_notes import editorial_notes
+from scripts.normalise.shared.lines import Lexicon
+from scripts.normalise.shared.pages import next_label
+from scripts.normalise.typescript import furniture as ts
+from scripts.normalise.typescript.editorial import editorial_notes
+from scripts.normalise.typescript.inlines import merge_text, word_inlines
+from scripts.normalise.typescript.pagination import confirmations, infer_page_labels
 
 BANNER_REASON = "security banner or declassification stamp of the typescript, not part of the text"
 STAMP_AT_CUT = "declassification stamp at a page break, not part of the text"
@@ -179,7 +180,7 @@ def _page_break(marker: str | None, line: int) -> PageBreak | None:
     if not marker:
         return None
     printed = marker.strip("- ")
-    return PageBreak(ts.next_label(printed), marker, line, inferred=True, foot=printed)
+    return PageBreak(next_label(printed), marker, line, inferred=True, foot=printed)
 
 
 def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:
@@ -304,8 +305,17 @@ def _finish(para: _Para, state: _State) -> Paragraph:
     return Paragraph(tuple(merge_text(inlines)), para.line, para.kind)
 
 
+def has_contents(raw: str) -> bool:
+    """True when the text has a contents page (lines with dot leaders), which this reading needs."""
+    return any(ts.CONTENTS_LINE.search(line) for line in raw.split("\n"))
+
+
 def normalise(raw: str) -> Document:
-    """Turn the OCR text of a typescript staff study into a :class:`Document`."""
+    """Turn the OCR text of a typescript staff study into a :class:`Document`.
+
+    Only for a text with a contents page (:func:`has_contents`); others go to the general
+    reading of the layout.
+    """
     blocks, removals = ts.blocks(raw)
     contents_at = [i for i, (_, text) in enumerate(blocks) if ts.CONTENTS_LINE.search(text)]
     if not contents_at:

@@ -1,0 +1,675 @@
+"""The general reading of a typescript's OCR: raw (hard-wrapped) or clean (a line a paragraph).
+
+In order:
+
+1. the capture's wrapper or front matter is removed and recorded (:mod:`.wrapper`);
+2. every line that is only furniture is removed and recorded with its reason: banners,
+   dissemination controls, release stamps, archive separators and record numbers
+   (:mod:`scripts.normalise.shared.banners`), running heads and feet (a short line the
+   typescript repeats on three pages or more), specks of OCR debris standing alone;
+3. typed page numbers (alone on a line, or at the end of a running foot) are read
+   (:mod:`scripts.normalise.shared.pages`), bare numbers only where they continue a
+   sequence; a restart is a new sequence with labels of its own; whether the typescript
+   numbers its pages at the head or the foot is decided from where the scanned pages
+   begin, and each number becomes a page break;
+4. the remaining lines are grouped into paragraphs: a blank line or a removed line ends a
+   block, a numbered paragraph (``1.``, ``a.``, ``(2)``) or a short line ending a sentence
+   ends one inside a block, and a block that continues an unfinished sentence (next word in
+   lower case) continues its paragraph across the page;
+5. a short line in capitals (or a roman-numbered one) followed by text is a heading; a
+   numbered paragraph never is;
+6. an asterisk note is a paragraph that starts with ``*`` and a capital, paired with the
+   nearest asterisk before it that is attached to a word; any other asterisk is text;
+7. hard-wrapped lines are joined, and line-end hyphens and other OCR breaks of words are
+   repaired only with word evidence, each repair recorded (:mod:`.words`).
+
+A line that nothing here classifies stays in the reading text; the text is refused only
+when it holds no sentence at all.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from scripts.errors import SourceError
+from scripts.model import (
+    Block,
+    Document,
+    EditorialNote,
+    Emendation,
+    Heading,
+    Inline,
+    Note,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Removal,
+    Text,
+)
+from scripts.normalise.english import zipf
+from scripts.normalise.shared import banners
+from scripts.normalise.shared.lines import Lexicon, join_lines
+from scripts.normalise.shared.pages import PageMark, TypedNumber, accept_sequences, typed_number
+from scripts.normalise.typescript.inlines import merge_text, sic_inlines
+from scripts.normalise.typescript.settings import TypescriptSettings
+from scripts.normalise.typescript.words import find_repairs
+from scripts.normalise.typescript.wrapper import unwrap
+
+Mode = Literal["lines", "wrapped"]
+
+RUNNING_REASON = "running head or foot, repeated on the typescript's pages, not part of the text"
+DEBRIS_REASON = (
+    "OCR debris: specks of a stamp, a signature or handwriting read as characters, alone on a "
+    "line, with no word of the text"
+)
+REPEATED_NUMBER_REASON = "the same page number typed a second time on its page"
+LAST_FOOT_REASON = "typed number at the foot of the last page (no page follows)"
+
+PARA_LABEL = re.compile(r"^\W{0,3}(?:\d{1,2}[.,)]|[a-z][.)]|\([a-z0-9]{1,2}\))\s+\S")
+ROMAN_LABEL = re.compile(r"^(?P<label>[IVX]{1,5})\s*[.\-–—~]+\s+\S")
+SENTENCE_END = re.compile(r"""[.!?:]["'”’)\]]*$""")
+SENTENCE = re.compile(r"[A-Za-z]{2,}[.!?]")
+NOTE_START = re.compile(r"^\*+\s*[A-Z\"“(]")
+NOTE_MARK = re.compile(r"(?<=[\w.,;:)\"”’])\*{1,3}(?=[\s,.;:)]|$)")
+NOTE_REACH = 120
+"""A note stands at most this many raw lines after its mark (about a page of the OCR)."""
+FOOT_NUMBER = re.compile(r"^(?P<rest>.*\S)\s+(?P<number>(?:Page|PAGE)\s+[0-9ivxlcIVXLC]{1,7})\s*$")
+RUNNING_MIN = 3
+EDGE_REACH = 4
+"""A running head stands within this many lines of text from the edge of its page."""
+HEADING_WORDS = 10
+HEADING_CHARS = 70
+
+
+@dataclass
+class _Line:
+    n: int
+    text: str
+    removal: Removal | None = None
+    mark: PageMark | None = None
+    page_raw: str = ""
+
+
+@dataclass
+class _Part:
+    """A piece of a paragraph under construction: a line of text, or a page break."""
+
+    text: str
+    line: int
+    brk: PageBreak | None = None
+
+
+@dataclass
+class _Draft:
+    parts: list[_Part]
+    line: int
+    heading: bool = False
+    note: bool = False
+
+    @property
+    def text(self) -> str:
+        return join_lines(p.text for p in self.parts if p.brk is None)
+
+
+@dataclass
+class _Unit:
+    lines: list[tuple[int, str]]
+    breaks: list[PageBreak] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines(t for _, t in self.lines)
+
+
+def paragraph_mode(raw: str) -> Mode:
+    """``lines`` when each paragraph is one line (lines stand alone between blank lines),
+    ``wrapped`` when most lines of text run on into the next line."""
+    lines = [line.strip() for line in raw.split("\n")]
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        return "lines"
+    followed = sum(1 for i in filled if i + 1 < len(lines) and lines[i + 1])
+    return "wrapped" if followed / len(filled) >= 0.3 else "lines"
+
+
+def _key(text: str) -> str:
+    """A line reduced for comparing running heads: letters and digits (as #), case kept, so
+    that a section title in capitals is not taken for the running head that repeats it."""
+    return " ".join(re.sub(r"\d+", "#", re.sub(r"[^A-Za-z0-9]+", " ", text)).split())
+
+
+def _is_running(text: str, counts: Counter[str]) -> bool:
+    key = _key(text)
+    words = key.split()
+    return (
+        counts[key] >= RUNNING_MIN
+        and 0 < len(words) <= HEADING_WORDS
+        and any(len(w) >= 3 for w in words)
+        and not PARA_LABEL.match(text)
+    )
+
+
+def _is_debris(text: str, lex: Lexicon) -> bool:
+    """A short line with no word of the text: specks the OCR read as characters.
+
+    At most twelve letters and digits, no run of three letters, no paragraph label, and
+    no piece that is an English word or recurs in the witness.
+    """
+    letters = sum(c.isalnum() for c in text)
+    if letters > 12:
+        return False
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    if any(len(w) >= 3 for w in words) or re.fullmatch(r"\(?\w{1,2}[.)]", text):
+        return False  # a word may be a name or the end of a divided word; a label is kept
+    return not any(zipf(w.lower()) >= 3.0 or lex.words[w.lower()] >= 3 for w in words)
+
+
+def _classify(
+    lines: list[tuple[int, str]],
+    settings: TypescriptSettings,
+    page_starts: set[int],
+) -> list[_Line]:
+    """Each line with its removal (furniture), page-number candidates left for later.
+
+    Banners and archive lines first; then running heads and feet: a short line repeated
+    three times or more that stands at the edge of a page (a banner, an archive line, a
+    typed number or a scanned page's start among its neighbours), so that a form label the
+    text itself repeats (``Distribution:``) stays text.
+    """
+    texts = [t.strip() for _, t in lines]
+    codes = banners.code_words((t for t in texts if t), settings.banner_words)
+    pattern = settings.page_pattern()
+    counts: Counter[str] = Counter(_key(t) for t in texts if t)
+    counts.update(_key(m.group("rest")) for t in texts if (m := FOOT_NUMBER.match(t)))
+    out = [_Line(n, text) for (n, _), text in zip(lines, texts, strict=True)]
+    edge: set[int] = set()
+    for i, line in enumerate(out):
+        if not line.text:
+            continue
+        if typed_number(line.text, pattern) or line.n in page_starts:
+            edge.add(i)
+        if kind := banners.classify_line(line.text, codes):
+            line.removal = Removal(line.text, kind.reason, line.n, kind.category)
+            edge.add(i)
+    filled = [i for i, line in enumerate(out) if line.text]
+    for k, i in enumerate(filled):
+        line = out[i]
+        if line.removal or typed_number(line.text, pattern):
+            continue
+        near = filled[max(0, k - EDGE_REACH) : k + EDGE_REACH + 1]
+        at_edge = k < EDGE_REACH or k >= len(filled) - EDGE_REACH or any(j in edge for j in near)
+        if (foot := FOOT_NUMBER.match(line.text)) and (
+            _is_running(foot.group("rest"), counts)
+            or banners.classify_line(foot.group("rest"), codes)
+        ):
+            continue  # a running foot ending in its page number: read with the numbers
+        if at_edge and _is_running(line.text, counts):
+            line.removal = Removal(line.text, RUNNING_REASON, line.n, "running head")
+    return out
+
+
+def _candidates(
+    lines: list[_Line], settings: TypescriptSettings
+) -> list[tuple[int, TypedNumber, str, str]]:
+    """(index, number, raw of the number, rest of the line) for every possible page number."""
+    pattern = settings.page_pattern()
+    found = []
+    for i, line in enumerate(lines):
+        if line.removal or not line.text:
+            continue
+        if number := typed_number(line.text, pattern):
+            found.append((i, number, line.text, ""))
+        elif (foot := FOOT_NUMBER.match(line.text)) and (
+            number := typed_number(foot.group("number"), pattern)
+        ):
+            found.append((i, number, foot.group("number"), foot.group("rest")))
+    return found
+
+
+def _at_foot(lines: list[_Line], marks: list[PageMark], page_starts: set[int]) -> bool:
+    """True when the typescript numbers its pages at the foot.
+
+    The evidence is where scanned pages begin: an archive separator line or a page of the
+    capture right after a number puts it at a foot; right before, at a head. With no
+    evidence, a first sequence starting at 1 (or i) is read as foot numbers, one starting
+    at 2 as head numbers (the first page of a memorandum is not numbered).
+    """
+
+    def starts(line: _Line) -> bool:
+        separator = line.removal is not None and line.removal.category == "archive"
+        return separator or line.n in page_starts
+
+    foot = head = 0
+    for mark in marks:
+        after = next(
+            (ln for ln in lines[mark.index + 1 :] if (ln.text and not ln.removal) or starts(ln)),
+            None,
+        )
+        if after is not None and starts(after):
+            foot += 1
+        before = next(
+            (
+                ln
+                for ln in reversed(lines[: mark.index])
+                if (ln.text and not ln.removal) or starts(ln)
+            ),
+            None,
+        )
+        if lines[mark.index].n in page_starts or (before is not None and starts(before)):
+            head += 1
+    if foot != head:
+        return foot > head
+    return not marks or marks[0].number.value != 2
+
+
+def _pages(
+    lines: list[_Line], settings: TypescriptSettings, page_starts: set[int]
+) -> tuple[bool, list[PageMark]]:
+    """Accept the page numbers; mark their lines; True if they stand at the foot."""
+    found = _candidates(lines, settings)
+    marks, repeated = accept_sequences([(i, number) for i, number, _, _ in found])
+    by_index = {i: (raw, rest) for i, _, raw, rest in found}
+    for mark in marks:
+        raw, rest = by_index[mark.index]
+        line = lines[mark.index]
+        line.mark, line.page_raw = mark, raw
+        if rest:
+            line.removal = Removal(rest, RUNNING_REASON, line.n, "running head")
+    for index in repeated:
+        line = lines[index]
+        line.removal = Removal(line.text, REPEATED_NUMBER_REASON, line.n, "page number")
+    return _at_foot(lines, marks, page_starts), marks
+
+
+def _page_breaks(lines: list[_Line], foot: bool, removals: list[Removal]) -> dict[int, PageBreak]:
+    """The page break each accepted number makes, by line index."""
+    breaks: dict[int, PageBreak] = {}
+    labels: set[str] = set()
+    marked = [i for i, line in enumerate(lines) if line.mark]
+    for k, i in enumerate(marked):
+        line = lines[i]
+        mark = line.mark
+        assert mark is not None
+        if not foot:
+            breaks[i] = PageBreak(mark.label, line.page_raw, line.n)
+            labels.add(mark.label)
+            continue
+        if k + 1 == len(marked) and not any(ln.text and not ln.removal for ln in lines[i + 1 :]):
+            removals.append(Removal(line.page_raw, LAST_FOOT_REASON, line.n, "page number"))
+            continue
+        printed = None if mark.label in labels else mark.label
+        following: str | None = mark.next_label
+        later = lines[marked[k + 1]].mark if k + 1 < len(marked) else None
+        other = later is not None and (
+            _family_of(later) != _family_of(mark) or later.sequence != mark.sequence
+        )
+        if later is not None and other:
+            # The last page of a sequence: the page after it is the first of the next
+            # sequence if that one starts at 1, and unknown otherwise.
+            following = later.label if later.number.value == 1 else None
+        breaks[i] = PageBreak(following, line.page_raw, line.n, inferred=True, foot=printed)
+        labels.update(x for x in (printed, following) if x)
+    return breaks
+
+
+def _family_of(mark: PageMark) -> str:
+    return "arabic" if mark.number.style == "arabic" else "roman"
+
+
+def _units(lines: list[_Line], breaks: dict[int, PageBreak], mode: Mode) -> list[_Unit]:
+    """Blocks of text lines, split into paragraph-sized units, with the breaks before each."""
+    blocks: list[_Unit] = []
+    current: _Unit | None = None
+    pending: list[PageBreak] = []
+    for i, line in enumerate(lines):
+        if i in breaks:
+            pending.append(breaks[i])
+        if not line.text or line.removal or line.mark:
+            current = None
+            continue
+        if current is None or mode == "lines":
+            current = _Unit([], pending)
+            pending = []
+            blocks.append(current)
+        current.lines.append((line.n, line.text))
+    if pending:
+        blocks.append(_Unit([], pending))
+    width = _typical_width(blocks)
+    units: list[_Unit] = []
+    for block in blocks:
+        units.extend(_split_block(block, width))
+    return units
+
+
+def _typical_width(blocks: list[_Unit]) -> float:
+    lengths = [len(t) for b in blocks for _, t in b.lines if len(t) >= 30]
+    return statistics.median(lengths) if lengths else 60.0
+
+
+def _split_block(block: _Unit, width: float) -> list[_Unit]:
+    """A block split where a paragraph evidently begins inside it."""
+    out = [_Unit([], block.breaks)]
+    for k, (n, text) in enumerate(block.lines):
+        if k and out[-1].lines:
+            prev = out[-1].lines[-1][1]
+            labelled = bool(PARA_LABEL.match(text) or ROMAN_LABEL.match(text))
+            short_end = len(prev) < 0.75 * width and bool(SENTENCE_END.search(prev))
+            heading_before = len(out[-1].lines) == 1 and _heading_like(prev)
+            if (
+                (labelled and SENTENCE_END.search(prev))
+                or (short_end and text[:1].isupper())
+                or heading_before
+            ):
+                out.append(_Unit([]))
+        out[-1].lines.append((n, text))
+    return [u for u in out if u.lines or u.breaks]
+
+
+def _heading_like(text: str) -> bool:
+    """Short, no sentence, set in capitals (or labelled with a roman numeral): a heading."""
+    text = text.strip()
+    if len(text) > HEADING_CHARS or len(text.split()) > HEADING_WORDS or PARA_LABEL.match(text):
+        return False
+    if re.search(r"[,;]$", text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or not re.search(r"[A-Za-z]{3,}", text):
+        return False
+    capitals = sum(c.isupper() for c in letters) / len(letters)
+    return capitals >= 0.8 or (bool(ROMAN_LABEL.match(text)) and capitals >= 0.6)
+
+
+def _continues(draft: _Draft, unit: _Unit) -> bool:
+    """True when the unit goes on with the draft's unfinished sentence."""
+    text = draft.text
+    if draft.heading or not text or SENTENCE_END.search(text):
+        return False
+    first = unit.text
+    if PARA_LABEL.match(first) or ROMAN_LABEL.match(first) or NOTE_START.match(first):
+        return False
+    return first[:1].islower() or text.endswith(("-", ","))
+
+
+def _drafts(units: list[_Unit]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for k, unit in enumerate(units):
+        breaks = [_Part("", b.line, b) for b in unit.breaks]
+        if not unit.lines:
+            if drafts:
+                drafts[-1].parts += breaks
+            continue
+        # A sentence cut by the page goes on after the notes at the page's foot.
+        back = len(drafts) - 1
+        while back > 0 and _note_stars(drafts[back]) and not NOTE_START.match(unit.text):
+            back -= 1
+        prev = drafts[back] if drafts else None
+        parts = [_Part(t, n) for n, t in unit.lines]
+        if prev is not None and _continues(prev, unit):
+            prev.parts += breaks + parts
+            continue
+        text = unit.text
+        followed = k + 1 < len(units) and bool(units[k + 1].lines)
+        heading = len(unit.lines) <= 2 and followed and _heading_like(text)
+        drafts.append(_Draft(breaks + parts, unit.lines[0][0], heading=heading))
+    return drafts
+
+
+Mark = tuple[int, int, int, str]
+"""An asterisk mark in the text: (draft, part, offset in the part's text, the stars)."""
+
+
+def _note_stars(draft: _Draft) -> str:
+    """The stars a note candidate opens with (``*``, ``**``), or ``""`` for no note."""
+    first = next((p for p in draft.parts if p.brk is None), None)
+    if first is None or draft.heading or not NOTE_START.match(first.text):
+        return ""
+    return first.text[: len(first.text) - len(first.text.lstrip("*"))]
+
+
+def _pair_notes(drafts: list[_Draft]) -> dict[int, Mark]:
+    """Asterisk notes paired with their marks: draft index of a note → its mark.
+
+    A note is a paragraph opening with ``*`` (or ``**``…) and a capital; the notes of one
+    run (a page foot) pair, in order, with the last marks of as many stars before the run,
+    each attached to a word, not yet paired and at most :data:`NOTE_REACH` lines back. A
+    note or a mark without its partner is text.
+    """
+    marks: list[tuple[Mark, int]] = []  # (mark, its raw line)
+    pairs: dict[int, Mark] = {}
+    d = 0
+    while d < len(drafts):
+        run: list[int] = []
+        while d + len(run) < len(drafts) and _note_stars(drafts[d + len(run)]):
+            run.append(d + len(run))
+        if not run:
+            for p, part in enumerate(drafts[d].parts):
+                if part.brk is None:
+                    marks += [
+                        ((d, p, m.start(), m.group()), part.line)
+                        for m in NOTE_MARK.finditer(part.text)
+                    ]
+            d += 1
+            continue
+        start = drafts[run[0]].line
+        for stars in sorted({_note_stars(drafts[k]) for k in run}):
+            notes = [k for k in run if _note_stars(drafts[k]) == stars]
+            near = [m for m in marks if m[0][3] == stars and start - m[1] <= NOTE_REACH]
+            chosen = near[len(near) - min(len(near), len(notes)) :]
+            for k, mark in zip(notes, chosen, strict=False):
+                pairs[k] = mark[0]
+                marks.remove(mark)
+                drafts[k].note = True
+        for k in run:
+            if k not in pairs:  # a note without its mark is a paragraph: its marks count
+                for p, part in enumerate(drafts[k].parts):
+                    if part.brk is None:
+                        marks += [
+                            ((k, p, m.start(), m.group()), part.line)
+                            for m in NOTE_MARK.finditer(part.text)
+                            if m.start() > 0 or p > 0
+                        ]
+        d = run[-1] + 1
+    return pairs
+
+
+@dataclass
+class _Builder:
+    lex: Lexicon
+    sics: bool
+    refs: dict[Mark, str] = field(default_factory=dict)
+
+    def inlines(self, d: int, parts: list[_Part]) -> list[Inline]:
+        """The parts as inlines: repairs over the joined text, note references, breaks."""
+        out: list[Inline] = []
+        run: list[tuple[int, _Part]] = []
+        for p, part in enumerate(parts):
+            if part.brk is not None:
+                out += self._run(d, run, spaced=True)
+                out.append(part.brk)
+                run = []
+            else:
+                run.append((p, part))
+        out += self._run(d, run, spaced=False)
+        return merge_text(_spaced_after_breaks(out))
+
+    def _run(self, d: int, run: list[tuple[int, _Part]], *, spaced: bool) -> list[Inline]:
+        if not run:
+            return []
+        text = ""
+        starts: list[tuple[int, int]] = []  # (offset in text, raw line)
+        refs: list[tuple[int, str, str]] = []  # (offset in text, note key, stars)
+        for k, (p, part) in enumerate(run):
+            lead = len(part.text) - len(part.text.lstrip())
+            starts.append((len(text), part.line))
+            refs += [
+                (len(text) + offset - lead, key, stars)
+                for (dd, pp, offset, stars), key in self.refs.items()
+                if dd == d and pp == p
+            ]
+            text += part.text.strip() + (" " if k + 1 < len(run) or spaced else "")
+        out: list[Inline] = []
+        last = 0
+        for offset, key, stars in sorted(refs):
+            out += self._words(text[last:offset], last, starts)
+            out.append(NoteRef(stars, key, stars, _line_at(starts, offset)))
+            last = offset + len(stars)
+        out += self._words(text[last:], last, starts)
+        return out
+
+    def _words(self, text: str, base: int, starts: list[tuple[int, int]]) -> list[Inline]:
+        out: list[Inline] = []
+        last = 0
+        for repair in find_repairs(text, self.lex):
+            out += self._plain(text[last : repair.start], _line_at(starts, base + last))
+            line = _line_at(starts, base + repair.start)
+            out.append(
+                Emendation(text[repair.start : repair.end], repair.printed, repair.rule, line)
+            )
+            last = repair.end
+        out += self._plain(text[last:], _line_at(starts, base + last))
+        return out
+
+    def _plain(self, text: str, line: int) -> list[Inline]:
+        if not text:
+            return []
+        return sic_inlines(text, line, self.lex) if self.sics else [Text(text)]
+
+
+def _spaced_after_breaks(inlines: list[Inline]) -> list[Inline]:
+    """A space between a page number and the text after it, so the two stay two words."""
+    out: list[Inline] = []
+    for node in inlines:
+        prev = out[-1] if out else None
+        if isinstance(prev, PageBreak) and prev.raw[-1:].isalnum() and isinstance(node, Text):
+            node = Text(" " + node.text)
+        out.append(node)
+    return out
+
+
+def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
+    line = starts[0][1]
+    for start, n in starts:
+        if start <= offset:
+            line = n
+    return line
+
+
+def _editorial(
+    foot: bool, marks: list[tuple[PageMark, int]], removals: list[Removal], mode: Mode
+) -> tuple[EditorialNote, ...]:
+    """The editor's notes on this witness, composed from what was found in it."""
+    notes = []
+    if marks:
+        sequences = sorted({(m.number.style, m.sequence) for m, _ in marks})
+        where = "at the foot of its pages" if foot else "at the head of its pages"
+        first, line = marks[0][0].number.label, marks[0][1]
+        text = (
+            f"The typescript types its page numbers {where} (the first read is {first}, raw "
+            f"line {line}); {len(marks)} numbers were read, in "
+            f"{len(sequences)} sequence{'s' if len(sequences) > 1 else ''}. "
+        )
+        if foot:
+            text += (
+                "A number at the foot ends its page, so the page break is placed after it and "
+                "labelled with the following number, marked as inferred. "
+            )
+        if any(m.sequence > 1 for m, _ in marks):
+            text += (
+                "A numbering that starts again (an annex numbered from 1) is a sequence of its "
+                "own; its pages are labelled s2-1, s2-2… so that every page anchor is unique. "
+            )
+        text += (
+            "A number standing alone on a line is read as a page number only where it "
+            "continues the sequence; other stray numbers of the scan stay in the text."
+        )
+        notes.append(EditorialNote("Page numbers", text))
+    counts = Counter(r.category for r in removals)
+    if counts:
+        listed = ", ".join(f"{n} {c}" for c, n in sorted(counts.items()))
+        notes.append(
+            EditorialNote(
+                "Removed furniture",
+                "Lines that are only the furniture of the typescript or of its release are "
+                f"removed and listed in the apparatus with the reason ({listed}). A line "
+                "holding any word of running text is kept as text.",
+            )
+        )
+    if mode == "wrapped":
+        notes.append(
+            EditorialNote(
+                "Lines and words",
+                "The OCR keeps the typescript's line breaks; the lines of a paragraph are "
+                "joined. A word divided at a line end is joined only where the joined word is "
+                "an English word or a word of this text, and every such join is an emendation. "
+                "The OCR misreads many words of this scan; the misreadings are kept as the "
+                "witness has them (they are not the typist's errors, so none is marked sic), "
+                "and a word is changed only by the recorded repairs of divided words.",
+            )
+        )
+    return tuple(notes)
+
+
+def normalise(raw: str, settings: TypescriptSettings, mode: Mode) -> Document:
+    """Read a typescript's OCR (raw or clean) into a :class:`Document`."""
+    lines, removals, page_starts = unwrap(raw)
+    lex = Lexicon(raw)
+    classified = _classify(lines, settings, page_starts)
+    foot, marks = _pages(classified, settings, page_starts)
+    for line in classified:
+        if line.text and not line.removal and not line.mark and _is_debris(line.text, lex):
+            line.removal = Removal(line.text, DEBRIS_REASON, line.n, "debris")
+    breaks = _page_breaks(classified, foot, removals)
+    removals += [line.removal for line in classified if line.removal]
+    units = _units(classified, breaks, mode)
+    if not any(SENTENCE.search(u.text) for u in units):
+        first = next((n for u in units for n, _ in u.lines), 1)
+        raise SourceError(
+            first, "no running text: expected typed sentences (a word followed by . ! or ?)"
+        )
+    drafts = _drafts(units)
+    pairs = _pair_notes(drafts)
+    builder = _Builder(lex, sics=mode == "lines")
+    for n, (_, mark) in enumerate(sorted(pairs.items()), start=1):
+        builder.refs[mark] = f"s{n}"
+    notes: list[Note] = []
+    body: list[Block] = []
+    for d, draft in enumerate(drafts):
+        if d in pairs:
+            key = builder.refs[pairs[d]]
+            parts = list(draft.parts)
+            first = next(i for i, p in enumerate(parts) if p.brk is None)
+            head = parts[first].text.strip()
+            stars = len(head) - len(head.lstrip("*"))
+            label = head[:stars]
+            parts[first] = _Part(head[stars:], parts[first].line)
+            note_breaks = [p for p in parts if p.brk is not None]
+            inlines = builder.inlines(d, [p for p in parts if p.brk is None])
+            notes.append(Note(label, key, tuple(inlines), draft.line, raw_label=label))
+            if note_breaks and body:
+                _append_breaks(body, [p.brk for p in note_breaks if p.brk])
+            continue
+        inlines = builder.inlines(d, draft.parts)
+        if draft.heading:
+            body.append(Heading(1, tuple(inlines), draft.line))
+        else:
+            body.append(Paragraph(tuple(inlines), draft.line))
+    return Document(
+        front=(),
+        body=tuple(body),
+        notes=tuple(notes),
+        removals=tuple(sorted(removals, key=lambda r: r.line)),
+        editorial_notes=_editorial(
+            foot, [(m, classified[m.index].n) for m in marks], removals, mode
+        ),
+    )
+
+
+def _append_breaks(body: list[Block], breaks: list[PageBreak]) -> None:
+    """Page breaks that stood in a note: kept at the end of the block before it."""
+    last = body[-1]
+    if isinstance(last, Paragraph | Heading):
+        body[-1] = replace(last, inlines=last.inlines + tuple(breaks))

@@ -1,0 +1,221 @@
+"""The general reading of a typescript OCR: raw hard-wrapped text and clean text without a
+contents page, each through the real loader (normalise, assemble, conservation check)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.errors import EditionError
+from scripts.meta import load_meta
+from scripts.model import Document, Emendation, Heading, NoteRef, PageBreak, Paragraph
+from scripts.normalise.typescript.settings import TypescriptSettings
+from scripts.sources import normalise_witness
+
+WRAP = "# Document\n\n## Page 1\n\n```text\n{}\n```\n"
+
+MEMO = """\
+13-00000
+~SECREF
+MEMORANDUM FOR THE DIRECTOR
+
+SUBJECT: The harvest in the northern provinces
+
+1. The harvest of the northern provinces was poor this year and
+the government has been unable to collect the grain it needs for
+the cities.
+
+2. Prices in the markets rose sharply, and the signi-
+ficance of this rise was not lost on the population.
+
+a. In the capital the ration was cut twice.
+
+b. In the provinces the peasants hid their grain*.
+
+* A report of the ministry says so.
+
+NO FOREIGN DISSEM
+SECRET
+13-00000
+- 2 -
+SECRET
+
+3. The government will probably have to import grain from abroad
+during the winter, which it can ill afford, and
+the planners are already revising the plan.
+"""
+
+
+def _doc(raw: str, settings: TypescriptSettings | None = None) -> Document:
+    return normalise_witness(raw, "ocr-typescript", display="test.md", settings=settings)
+
+
+def _paras(doc: Document) -> list[Paragraph]:
+    return [b for b in doc.body if isinstance(b, Paragraph)]
+
+
+def _headings(doc: Document) -> list[str]:
+    return [b.text for b in doc.body if isinstance(b, Heading)]
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    doc = _doc(WRAP.format(MEMO))
+    first = _paras(doc)[1].text
+    assert first.startswith("1. The harvest") and first.endswith("for the cities.")
+
+
+def test_a_line_end_hyphen_is_joined_and_recorded_as_an_emendation() -> None:
+    doc = _doc(WRAP.format(MEMO))
+    joined = [e for e in doc.emendations() if e.printed == "significance"]
+    assert joined and joined[0].raw == "signi- ficance"
+    assert isinstance(joined[0], Emendation) and joined[0].line == 16
+
+
+def test_numbered_paragraphs_are_paragraphs_and_capitals_lines_are_headings() -> None:
+    doc = _doc(WRAP.format(MEMO))
+    openings = [p.text[:3] for p in _paras(doc)]
+    for label in ("1. ", "2. ", "a. ", "b. ", "3. "):
+        assert label in openings
+    assert _headings(doc) == ["MEMORANDUM FOR THE DIRECTOR"]
+
+
+def test_banners_separators_and_the_wrapper_are_removed_with_reasons() -> None:
+    doc = _doc(WRAP.format(MEMO))
+    text = " ".join(b.text for b in doc.body if isinstance(b, Paragraph | Heading))
+    for gone in ("SECREF", "13-00000", "NO FOREIGN DISSEM", "```", "# Document"):
+        assert gone not in text
+    categories = {r.category for r in doc.removals}
+    assert {"banner", "archive", "capture wrapper"} <= categories
+    assert all(r.reason for r in doc.removals)
+
+
+def test_a_typed_head_number_starts_its_page_and_a_sentence_runs_on_across_it() -> None:
+    raw = "1. The government will have to\n\nSECRET\n- 2 -\n\nimport grain from abroad.\n"
+    doc = _doc(raw)
+    (brk,) = doc.page_breaks()
+    assert (brk.label, brk.raw, brk.inferred) == ("2", "- 2 -", False)
+    (para,) = _paras(doc)
+    assert brk in para.inlines
+    assert para.text == "1. The government will have to import grain from abroad."
+
+
+def test_foot_numbers_before_a_separator_end_their_page() -> None:
+    raw = "A first page of text ends here.\n\nPage 1\n13-00000\n\nA second page begins.\n\nPage 2\n13-00000\nA third page.\n"
+    doc = _doc(raw)
+    breaks = doc.page_breaks()
+    assert [(b.label, b.foot) for b in breaks] == [("2", "1"), ("3", None)]
+
+
+def test_an_annex_numbered_again_from_one_keeps_unique_page_anchors() -> None:
+    pages = "".join(f"Text of page {n} goes on here.\n\n- {n} -\n\n" for n in (1, 2, 3, 1, 2))
+    doc = _doc(pages + "The end.\n")
+    anchors = [a for b in doc.page_breaks() for a in (b.anchor, b.foot_anchor) if a]
+    assert len(anchors) == len(set(anchors))
+    assert any(a.startswith("page-s2-") for a in anchors)
+
+
+def test_an_asterisk_note_pairs_with_its_mark_and_other_asterisks_are_text() -> None:
+    doc = _doc(WRAP.format(MEMO.replace("the population.", "the * population.")))
+    (note,) = doc.notes
+    assert note.text == "A report of the ministry says so."
+    refs = [n for p in _paras(doc) for n in p.inlines if isinstance(n, NoteRef)]
+    assert len(refs) == 1 and refs[0].key == note.key
+    assert any("the * population." in p.text for p in _paras(doc))
+
+
+def test_a_note_without_a_mark_stays_a_paragraph() -> None:
+    doc = _doc(WRAP.format(MEMO.replace("grain*.", "grain.")))
+    assert doc.notes == ()
+    assert any(p.text.startswith("* A report") for p in _paras(doc))
+
+
+def test_never_a_page_break_per_line() -> None:
+    doc = _doc(WRAP.format(MEMO))
+    assert len(doc.page_breaks()) <= 1
+
+
+def test_a_clean_ocr_without_contents_is_read_a_paragraph_a_line() -> None:
+    raw = "---\nid: x\n---\n\nSECRET\n\nTHE QUESTION\n\nThe first paragraph is one line. It goes on.\n\nThe second paragraph.\n\n- 2 -\n\nThe third paragraph.\n"
+    doc = _doc(raw)
+    assert [p.text for p in _paras(doc)] == [
+        "The first paragraph is one line. It goes on.",
+        "The second paragraph.",
+        "The third paragraph.",
+    ]
+    assert _headings(doc) == ["THE QUESTION"]
+    assert [b.label for b in doc.page_breaks()] == ["2"]
+
+
+def test_a_text_with_no_sentence_is_refused_at_a_line() -> None:
+    with pytest.raises(EditionError) as caught:
+        _doc("\n\nNOTHING HERE\n\nAT ALL\n")
+    assert caught.value.line == 3 and "no running text" in caught.value.message
+
+
+def test_settings_add_banner_words_a_page_number_form_and_a_paragraph_mode() -> None:
+    raw = "ZEPHYR\n\nA sentence of the text.\n\n[2]\n\nAnother sentence.\n"
+    plain = _doc(raw)
+    assert any(p.text == "ZEPHYR" for p in _paras(plain)) or "ZEPHYR" in _headings(plain)
+    told = _doc(raw, TypescriptSettings(banner_words=["Zephyr"], page_number=r"\[(\d+)\]"))
+    assert [b.label for b in told.page_breaks()] == ["2"]
+    assert not any("ZEPHYR" in b.text for b in told.body if isinstance(b, Paragraph | Heading))
+    lines = _doc("One line.\nAnother line.\n", TypescriptSettings(paragraphs="lines"))
+    assert len(_paras(lines)) == 2
+    wrapped = _doc("One line\ngoes on.\n", TypescriptSettings(paragraphs="wrapped"))
+    assert len(_paras(wrapped)) == 1
+
+
+def _meta(tmp_path: Path, extra: str, normaliser: str = "ocr-typescript") -> Path:
+    path = tmp_path / "meta.yml"
+    path.write_text(
+        f"slug: x\nnormaliser: {normaliser}\nfile: source.txt\nkind: report\n"
+        "short_title: X\ntitle: X\nissued: '1963'\nprovenance:\n  description: x\n" + extra,
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_meta_settings_are_validated(tmp_path: Path) -> None:
+    meta = load_meta(_meta(tmp_path, "typescript:\n  banner_words: [UMBRA]\n"), display="m")
+    assert meta.typescript == TypescriptSettings(banner_words=["UMBRA"])
+    with pytest.raises(EditionError) as caught:
+        load_meta(_meta(tmp_path, "typescript:\n  page_number: '\\d+'\n"), display="m")
+    assert "group" in caught.value.message
+    with pytest.raises(EditionError):
+        load_meta(_meta(tmp_path, "typescript:\n  paragraphs: lines\n", "pdf-text"), display="m")
+    with pytest.raises(EditionError):
+        load_meta(_meta(tmp_path, "typescript:\n  banner_word: [X]\n"), display="m")
+
+
+def test_page_breaks_are_model_page_breaks() -> None:
+    doc = _doc(WRAP.format(MEMO))
+    assert all(isinstance(b, PageBreak) for b in doc.page_breaks())
+
+
+def test_notes_of_one_page_foot_pair_with_their_marks_in_order() -> None:
+    raw = (
+        "The first claim* was made in May. The second claim** came later, and the\n"
+        "third one* was never made at all, said the report.\n\n"
+        "* A first note.\n\n** A second note.\n\n- 2 -\n\n"
+        "Stray marks * and text* elsewhere stay text.\n"
+    )
+    doc = _doc(raw)
+    assert [(n.label, n.text) for n in doc.notes] == [
+        ("*", "A first note."),
+        ("**", "A second note."),
+    ]
+    refs = [n for p in _paras(doc) for n in p.inlines if isinstance(n, NoteRef)]
+    assert [(r.label, r.key) for r in refs] == [("**", "s2"), ("*", "s1")]
+    assert any("text* elsewhere" in p.text for p in _paras(doc))
+
+
+def test_a_sentence_cut_by_the_page_goes_on_after_the_foot_note() -> None:
+    raw = (
+        "1. The government said* that the harvest\n\n* In a broadcast.\n\n- 2 -\n\n"
+        "was poor this year.\n"
+    )
+    doc = _doc(raw)
+    (para,) = _paras(doc)
+    assert para.text == "1. The government said that the harvest was poor this year."
+    assert len(doc.notes) == 1
