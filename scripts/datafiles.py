@@ -109,6 +109,14 @@ KINDS: tuple[DataKind, ...] = (
         "The fields of `timeline.json`, one row per event.",
     ),
     DataKind(
+        "timeline/*-parts.json",
+        "Which page of a long year of the timeline holds each entry (a year of more statements "
+        "than fit on one page continues on further pages)",
+        "JSON (object)",
+        "Entry id (`e-…`, as in the `#e-…` anchors of the year pages) → the page that holds "
+        "it (`1954-2`); the old `/timeline/#e-…` addresses are redirected with it.",
+    ),
+    DataKind(
         "data/works.json",
         "The works cited by the sources",
         "JSON (array of objects)",
