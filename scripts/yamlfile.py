@@ -20,6 +20,8 @@ Curated data is plain text, so the loader is stricter than YAML itself, each ref
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -128,6 +130,14 @@ def load_yaml(path: Path, *, display: str | None = None) -> tuple[Any, dict[Loc,
     except UnicodeDecodeError as err:
         line = path.read_bytes()[: err.start].count(b"\n") + 1
         raise EditionError(name, line, "not valid UTF-8 text") from None
+    data, lines = _parse(name, text)
+    # The same file is read by several steps of one build (persons.yml by the person index,
+    # the citation forms and the works index): parse once, hand each caller its own copy.
+    return copy.deepcopy(data), dict(lines)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(name: str, text: str) -> tuple[Any, dict[Loc, int]]:
     loader = _LineLoader(text)
     try:
         node = loader.get_single_node()

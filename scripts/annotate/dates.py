@@ -363,8 +363,8 @@ def _candidates(text: str) -> list[_Found]:
 
 
 _PUBLICATION_PAREN = re.compile(r"\(([A-Z][^()]*?[,:]\s*\[?(?:\d{4}\]\s*)?)$")
-_TITLE_AFTER = re.compile(
-    r"^[\"”’]?\s+(?:edited\s+)?by\s+[A-Z]|^[\"”’]?,?\s*\([A-Z][^()]*\d{4}\)|^\s*\[[A-Z]"
+_TITLE_AFTER = re.compile(  # used with .match at the end of the date
+    r"[\"”’]?\s+(?:edited\s+)?by\s+[A-Z]|[\"”’]?,?\s*\([A-Z][^()]*\d{4}\)|\s*\[[A-Z]"
 )
 # A title runs on in capitalised words up to its date ("Khmer Rouge 1975–1979 by …").
 _TITLE_BEFORE = re.compile(r"[A-Z][\w’'-]*,?\s+$")
@@ -375,29 +375,35 @@ _SCHOLARSHIP = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_BEFORE = re.compile(r"(?:\$|£|\bpp?\.\s*|\bNo\.\s*|\bnos?\.\s*|\bvol\.\s*)$")
-_UNIT_AFTER = re.compile(
-    r"^\s+(?:men|troops|soldiers|people|persons|tons|tonnes|miles|kilometers|km|dollars|"
+_UNIT_AFTER = re.compile(  # used with .match at the end of the date
+    r"\s+(?:men|troops|soldiers|people|persons|tons|tonnes|miles|kilometers|km|dollars|"
     r"yuan|rubles|landlords|cadres|advisers|advisors|trucks|guns|households|villages)\b"
 )
 _OPEN_PERIOD = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
+_WINDOW = 200
+"""Characters before a date that the tests ending at the date read (a word and its spaces)."""
 
 
 def _not_an_event(text: str, f: _Found, sentence: str, sentence_start: int) -> str | None:
     """Why the date at ``f`` is not an event (a short reason), or None if it is one."""
-    before, after = text[: f.start], text[f.stop :]
-    paren = before.rfind("(")
-    if paren > before.rfind(")") and _PUBLICATION_PAREN.search(before[paren:]):
-        close = after.find(")")
-        if 0 <= close <= 25:
+    # Every test reads only near the date (the patterns before it end at the date and are
+    # searched in a window; those after it are matched at its end), so a paragraph's cost
+    # grows with its number of dates, not with its length times that number.
+    start, stop = f.start, f.stop
+    near = max(0, start - _WINDOW)
+    paren = text.rfind("(", 0, start)
+    if paren > text.rfind(")", 0, start) and _PUBLICATION_PAREN.search(text, paren, start):
+        close = text.find(")", stop)
+        if 0 <= close - stop <= 25:
             return "publication data"
-    ends_in_year = text[f.stop - 1].isdigit() and f.year_from == "printed"
-    if ends_in_year and _TITLE_AFTER.search(after) and _TITLE_BEFORE.search(before):
+    ends_in_year = text[stop - 1].isdigit() and f.year_from == "printed"
+    if ends_in_year and _TITLE_AFTER.match(text, stop) and _TITLE_BEFORE.search(text, near, start):
         return "in a title"
-    if _NUMBER_BEFORE.search(before):
+    if _NUMBER_BEFORE.search(text, near, start):
         return "page, number or money"
-    if _UNIT_AFTER.search(after):
+    if _UNIT_AFTER.match(text, stop):
         return "a quantity"
-    if _OPEN_PERIOD.search(before):
+    if _OPEN_PERIOD.search(text, near, start):
         return "bounds an open period"
     lead = text[max(sentence_start, f.start - 45) : f.start]
     if _PUBLICATION_CUE.search(lead) and _SCHOLARSHIP.search(sentence):

@@ -19,6 +19,8 @@ Spans are ``Span(start, end, "abbr", title=<expansion>)``; the renderer makes th
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -149,16 +151,31 @@ def spelled_out(document: Document, entries: Sequence[GlossaryEntry]) -> dict[st
     texts = [
         (location, _fold(printed_text(inlines))) for location, inlines in annotatable_runs(document)
     ]
+    # A run without the abbreviation cannot spell it out: find the runs that hold each form
+    # in one pass over the joined texts, and search for the definition only there.
+    if not texts:
+        return {entry.term: [] for entry in entries}
+    joined = "\x00".join(text for _, text in texts)
+    starts = list(itertools.accumulate((len(text) + 1 for _, text in texts[:-1]), initial=0))
     result: dict[str, list[str]] = {}
     for entry in entries:
         pattern = _definition(entry)
-        # A run without the abbreviation cannot spell it out: skip the costly search there.
-        result[entry.term] = [
-            location
-            for location, text in texts
-            if any(form in text for form in entry.forms) and pattern.search(text)
-        ]
+        holding = set().union(*(_runs_holding(joined, starts, form) for form in entry.forms))
+        result[entry.term] = [texts[i][0] for i in sorted(holding) if pattern.search(texts[i][1])]
     return result
+
+
+def _runs_holding(joined: str, starts: Sequence[int], form: str) -> set[int]:
+    """Indexes of the runs (joined by NUL, starting at ``starts``) whose text contains ``form``."""
+    found: set[int] = set()
+    if not form:
+        return set(range(len(starts)))
+    at = joined.find(form)
+    while at != -1:
+        run = bisect.bisect_right(starts, at) - 1
+        found.add(run)
+        at = joined.find(form, starts[run + 1]) if run + 1 < len(starts) else -1
+    return found
 
 
 def definitions(document: Document, entry: GlossaryEntry) -> list[str]:

@@ -86,7 +86,21 @@ ABBREVIATIONS = frozenset(
 # A mark that may end a sentence, any closing quotes or brackets, then the gap.
 _BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
 # The word just before a full stop: letters and inner dots (``U.S``, ``e.g``, ``Mr``).
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end``: letters and inner dots, starting with a letter.
+
+    Read backwards from ``end`` (what ``([A-Za-z][A-Za-z.]*)$`` matches in ``text[:end]``), so
+    that the cost does not grow with the length of the text before it.
+    """
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] == ".":
+        start += 1
+    return text[start:end]
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -105,8 +119,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group(1) == ".":
-            before = _WORD_BEFORE.search(text, 0, match.start(1))
-            if before and _is_abbreviation(before.group(1)):
+            word = _word_before(text, match.start(1))
+            if word and _is_abbreviation(word):
                 continue
         end = match.start(3)
         if text[start:end].strip():

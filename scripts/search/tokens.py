@@ -57,7 +57,7 @@ def fold_table(texts: Iterable[str]) -> dict[str, str]:
     after decomposing (Cyrillic ``ӑ`` → ``а`` → ``a``).
     """
     table: dict[str, str] = {}
-    for char in sorted({c for text in texts for c in text if not c.isascii()}):
+    for char in sorted(c for c in set("".join(texts)) if not c.isascii()):
         if fold(char).lower() != char:
             table[char] = fold(char).lower()
     extra = [chr(n) for n in range(0xA0, 0x530)] + list(HOMOGLYPHS) + ["‐", "‑", "’", "‘", "ʼ"]
