@@ -11,6 +11,7 @@ between the markers of :data:`PAGE` with the date and the machine.
   rebuild in ``mkdocs serve``, and synthetic corpora of 1x, 10x and 100x the sources;
 * :mod:`scripts.bench_reader`: for each synthetic corpus, one page of each kind in headless
   Chromium (bytes, DOM size, long tasks with the CPU slowed 4x, layout shift) and Lighthouse.
+* :mod:`scripts.bench_large`: one source made 1 and 5 MiB large: build time and memory;
 * :mod:`scripts.search.bench`: on each of those sites, search as a reader meets it: bytes
   loaded for a first query and time from the last keystroke to the results, in Chromium.
 """
@@ -25,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scripts import bench_build, bench_reader
+from scripts import bench_build, bench_large, bench_reader
 from scripts.search import bench as search_bench
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +64,11 @@ def machine() -> str:
 
 
 def measure(
-    scales: Sequence[int], runs: int, lighthouse_at: Sequence[int], reader_runs: int
+    scales: Sequence[int],
+    runs: int,
+    lighthouse_at: Sequence[int],
+    reader_runs: int,
+    large: Sequence[float] = (),
 ) -> str:
     """Run every area's measurements; the Markdown report."""
     when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -85,7 +90,8 @@ def measure(
 
     build, pages = bench_build.measure(scales, runs, on_site=reader_and_search)
     search = ["", search_bench.CAPTION, "", *search_bench.TABLE_HEAD, *searches]
-    return "\n".join(head + build + [""] + pages + search).rstrip()
+    big = ["", *bench_large.measure(large)] if large else []
+    return "\n".join(head + build + [""] + pages + search + big).rstrip()
 
 
 def rewrite(page: Path, report: str) -> None:
@@ -114,13 +120,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=3,
         help="page loads per page in Chromium (default 3)",
     )
+    parser.add_argument(
+        "--large",
+        default="1,5",
+        help="sizes in MiB of a synthetic large source, or 'none' (default 1,5)",
+    )
     parser.add_argument("--no-write", action="store_true", help="print; leave the page alone")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",")]
     lighthouse_at = (
         [] if args.lighthouse == "none" else [int(s) for s in args.lighthouse.split(",")]
     )
-    report = measure(scales, args.runs, lighthouse_at, args.reader_runs)
+    large = [] if args.large == "none" else [float(s) for s in args.large.split(",")]
+    report = measure(scales, args.runs, lighthouse_at, args.reader_runs, large)
     print(report)
     if not args.no_write:
         rewrite(PAGE, report)

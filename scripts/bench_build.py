@@ -65,7 +65,9 @@ def copy_project(destination: Path) -> Path:
 
 
 def _env() -> dict[str, str]:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0")
+    # The PDFs are measured on their own (pdf_renders): a build that rendered them would time
+    # WeasyPrint, not the pipeline, and the synthetic copies would each render three.
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0", EDITION_PDF="0")
 
 
 def mkdocs_build(project: Path, config: Path, site: Path) -> Run:
@@ -294,6 +296,23 @@ def serve_rebuilds(project: Path, runs: int) -> list[tuple[float, float]]:
     return results
 
 
+def pdf_renders(root: Path) -> list[tuple[str, float, int, int]]:
+    """``(slug, seconds, pages, bytes)`` of rendering each source's PDF afresh, in-process."""
+    import re
+
+    from scripts.pdf.build import build_pdfs
+    from scripts.sources import load_sources
+
+    out = []
+    for source in load_sources(root):
+        start = time.perf_counter()
+        (pdf,) = build_pdfs([source], site_url="", epoch=0, cache_dir=None)
+        seconds = time.perf_counter() - start
+        pages = len(re.findall(rb"/Type\s*/Page\b", pdf.content))
+        out.append((source.meta.slug, seconds, pages, len(pdf.content)))
+    return out
+
+
 SiteHook = Callable[[int, Path], list[str]]
 """Called with each synthetic corpus size and its built site; returns report lines."""
 
@@ -312,6 +331,7 @@ def measure(
         plain_config = plain_project(project, work / "plain")
         plain = [mkdocs_build(work / "plain", plain_config, work / "site") for _ in range(runs)]
         rebuilds = serve_rebuilds(copy_project(work / "serve"), runs)
+        pdfs = pdf_renders(project)
         sources = len(list((project / "sources").glob("*/meta.yml")))
 
         lines += [
@@ -348,6 +368,11 @@ def measure(
                 f"| {_median_spread([r.cpu for r in results])} "
                 f"| {statistics.median(r.peak_mib for r in results):.0f} |"
             )
+        pdf_seconds = sum(seconds for _, seconds, _, _ in pdfs)
+        lines.append(
+            f"| the PDFs, rendered afresh (WeasyPrint, in-process; not in the builds above) "
+            f"| {pdf_seconds:.1f} | – | – |"
+        )
         lines.append(
             f"| rebuild in `mkdocs serve` after one source changed "
             f"| {_median_spread([r[0] for r in rebuilds])} "
@@ -356,6 +381,16 @@ def measure(
         lines += [
             "",
             f"Hook overhead: the hook build takes {hook_s / plain_s:.2f}× the CPU time of the plain one.",
+            "",
+            "**PDFs** (each rendered afresh; `mkdocs build` takes them from `.cache/pdf` when "
+            "nothing that goes into them changed):",
+            "",
+            "| Source | Seconds | Pages | kB |",
+            "|---|---|---|---|",
+            *(
+                f"| {slug} | {sec:.1f} | {pages} | {size / 1000:.0f} |"
+                for slug, sec, pages, size in pdfs
+            ),
             "",
         ]
 

@@ -61,6 +61,8 @@ def _commit_time() -> str | None:
 _CACHE: dict[str, object] = {}
 """Normalised sources by the hash of their inputs, kept across ``mkdocs serve`` rebuilds."""
 _STATE: dict[str, object] = {}
+_LAST_PDFS: dict[str, Any] = {}
+"""The PDFs of the previous build of this process, by path (``mkdocs serve``)."""
 
 
 def _code_stamp() -> tuple[tuple[str, int, int], ...]:
@@ -103,17 +105,44 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    _STATE["command"] = command
+
+
+def _pdfs(sources: Any, site_url: str) -> list[Any]:
+    """The PDFs to publish: rendered (or taken from the cache) on a build; in a rebuild of
+    ``mkdocs serve`` only cached ones, else the one of the previous build (a stale preview is
+    logged; ``make build`` renders it afresh), so that a rebuild stays quick.
+    ``EDITION_PDF=0`` leaves the PDFs out (the benchmark measures them on their own)."""
+    from scripts.pdf.build import build_pdfs
+    from scripts.pdf.document import pdf_path
+
+    if os.environ.get("EDITION_PDF", "1") == "0":
+        return []
+    epoch = int(os.environ["SOURCE_DATE_EPOCH"])
+    rebuild = _STATE.get("command") == "serve" and bool(_LAST_PDFS)
+    pdfs = build_pdfs(
+        sources, site_url=site_url, epoch=epoch, cache_dir=PDF_CACHE, render=not rebuild
+    )
+    fresh = {pdf.path for pdf in pdfs}
+    wanted = {pdf_path(source) for source in sources}
+    for path, pdf in sorted(_LAST_PDFS.items()):
+        if path in wanted and path not in fresh:
+            log.info("%s: the PDF is from before your edit (make build renders it afresh)", path)
+            pdfs.append(pdf)
+    _LAST_PDFS.update((pdf.path, pdf) for pdf in pdfs)
+    return pdfs
+
+
 def on_files(files: Files, config: Any) -> Files:
     from scripts import offline
     from scripts.errors import EditionError
-    from scripts.pdf.build import build_pdfs
     from scripts.site import build
 
     site_url = config["site_url"] or ""
     try:
         output = build(ROOT, site_url=site_url, cache=_CACHE)
-        epoch = int(os.environ["SOURCE_DATE_EPOCH"])
-        pdfs = build_pdfs(output.sources, site_url=site_url, epoch=epoch, cache_dir=PDF_CACHE)
+        pdfs = _pdfs(output.sources, site_url)
     except EditionError as err:
         raise PluginError(str(err)) from None
     for pdf in pdfs:

@@ -30,9 +30,18 @@ def weasyprint_version() -> str:
 
 
 def build_pdfs(
-    sources: Sequence[Source], *, site_url: str, epoch: int, cache_dir: Path | None
+    sources: Sequence[Source],
+    *,
+    site_url: str,
+    epoch: int,
+    cache_dir: Path | None,
+    render: bool = True,
 ) -> list[PdfFile]:
-    """The PDF of every source; ``cache_dir`` None renders every one afresh."""
+    """The PDF of every source; ``cache_dir`` None renders every one afresh.
+
+    With ``render`` False only PDFs found in the cache are returned (a source whose PDF is
+    not cached is left out): for rebuilds of ``mkdocs serve``, which must stay quick.
+    """
     font_files = fonts.font_files()
     css = write.stylesheet_text(fonts.font_face_css())
     version = weasyprint_version()
@@ -42,6 +51,8 @@ def build_pdfs(
         digest = cache.key(html, css, font_files, [*CODE, write.STYLESHEET], version)
         name = f"{source.meta.slug}-{digest}"
         data = cache.load(cache_dir, name) if cache_dir else None
+        if data is None and not render:
+            continue
         if data is None:
             data = write.render_pdf(html, css, bytes.fromhex(digest)[:16])
             if cache_dir:

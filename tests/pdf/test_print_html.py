@@ -131,3 +131,11 @@ def test_the_embedded_font_has_a_glyph_for_every_character_of_every_source() -> 
     vietnamese = "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹĐđƠơƯư"
     assert all(ord(ch) in cmap for ch in vietnamese)
 
+
+def test_without_rendering_only_cached_pdfs_are_returned(tmp_path: Path) -> None:
+    # a rebuild of mkdocs serve must stay quick: it takes what the cache holds, renders nothing
+    source = source_of("demo", _document(), title="A Demo Source")
+    assert build_pdfs([source], site_url="", epoch=EPOCH, cache_dir=tmp_path, render=False) == []
+    (rendered,) = build_pdfs([source], site_url="", epoch=EPOCH, cache_dir=tmp_path)
+    again = build_pdfs([source], site_url="", epoch=EPOCH, cache_dir=tmp_path, render=False)
+    assert again == [rendered]
