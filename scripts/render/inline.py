@@ -9,8 +9,9 @@ zero-width markers (references, page breaks) close any open span and reopen it a
 themselves, so a link never contains another link.
 
 A keyboard reader meets a handful of tab stops per paragraph: only the first mention of a
-person (or of a work) in a run is a link, and only the first use of an abbreviation is
-focusable; later ones are plain marks with the same tooltip on hover.
+person (or of a work) in a run is a link, and only the first use of an abbreviation on the
+page is focusable; later ones are plain marks with the same tooltip on hover. The page
+markers are links for the mouse (their address can be copied) but not tab stops.
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ def _key(span: Span) -> tuple[str, str]:
 
 
 def _open(
-    span: Span, prefix: str, *, in_link: bool = False, first: bool = True, again: bool = False
+    span: Span,
+    prefix: str,
+    *,
+    in_link: bool = False,
+    first: bool = True,
+    again: bool = False,
+    focus: bool = True,
 ) -> str:
     """The opening tag of a span; ``again`` when it reopens after a marker (no new tab stop)."""
     if span.kind == "title":
@@ -49,8 +56,8 @@ def _open(
     if span.kind == "abbr":
         # The first use is focusable so that keyboard readers reach its expansion; not inside
         # a link, which is focusable itself (a focusable element inside <a> is invalid HTML).
-        focus = first and not in_link and not again
-        return f'<abbr title="{title}" tabindex="0">' if focus else f'<abbr title="{title}">'
+        focusable = focus and first and not in_link and not again
+        return f'<abbr title="{title}" tabindex="0">' if focusable else f'<abbr title="{title}">'
     return f'<span class="mention mention--{span.kind}" title="{title}">'
 
 
@@ -96,7 +103,7 @@ def _marker(node: Inline) -> str:
         if node.foot_anchor and node.foot:
             label = html_text(node.foot)
             foot = (
-                f'<a class="page-foot" id="{html_text(node.foot_anchor)}" '
+                f'<a class="page-foot" id="{html_text(node.foot_anchor)}" tabindex="-1" '
                 f'href="#{html_text(node.foot_anchor)}" data-label="{label}" '
                 f'aria-label="End of page {label} of the original (its number is printed at the foot)"></a>'
             )
@@ -112,7 +119,7 @@ def _break(node: PageBreak) -> str:
     what = "Inferred page" if node.inferred else "Page"
     return (
         f'<a class="page-break{inferred}" id="{html_text(node.anchor)}" '
-        f'href="#{html_text(node.anchor)}" data-label="{label}" '
+        f'href="#{html_text(node.anchor)}" data-label="{label}" tabindex="-1" '
         f'aria-label="{what} {label} of the original begins here"></a>'
     )
 
@@ -147,9 +154,18 @@ def _emendation_piece(node: Inline, head: str, *, first: bool) -> str:
 
 
 def render_inlines(
-    inlines: Sequence[Inline], spans: Sequence[Span] = (), *, prefix: str = ""
+    inlines: Sequence[Inline],
+    spans: Sequence[Span] = (),
+    *,
+    prefix: str = "",
+    reached: set[tuple[str, str]] | None = None,
 ) -> str:
-    """HTML for a run of inlines with annotation spans applied; ``prefix`` makes hrefs relative."""
+    """HTML for a run of inlines with annotation spans applied; ``prefix`` makes hrefs relative.
+
+    ``reached``, shared by the runs of one page, holds the abbreviations already focusable
+    on it: only an abbreviation's first use on the page is a tab stop (its expansion is on
+    hover everywhere, and in the glossary).
+    """
     length = sum(len(node.printed) for node in inlines)
     chosen = select_spans(spans, length)
     out: list[str] = []
@@ -174,7 +190,12 @@ def render_inlines(
             if span not in open_spans:
                 in_link = any(_is_link(s) and is_first(s) for s in open_spans)
                 again = any(span is s for s in opened)
-                out.append(_open(span, prefix, in_link=in_link, first=is_first(span), again=again))
+                first = is_first(span)
+                focus = first
+                if span.kind == "abbr" and first and not again and reached is not None:
+                    focus = _key(span) not in reached
+                    reached.add(_key(span))
+                out.append(_open(span, prefix, in_link=in_link, first=first, again=again, focus=focus))
                 open_spans.append(span)
                 opened.append(span)
 

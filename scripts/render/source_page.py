@@ -87,8 +87,9 @@ def _paragraph(
     spans: Sequence[Span],
     slug: str,
     claim: PageClaim | None = None,
+    reached: set[tuple[str, str]] | None = None,
 ) -> str:
-    body = render_inlines(block.inlines, spans, prefix=PREFIX)
+    body = render_inlines(block.inlines, spans, prefix=PREFIX, reached=reached)
     if block.n is None:
         return f'<p class="front-para" id="{location}">{body}</p>'
     n = block.n
@@ -148,7 +149,7 @@ def _contents(block: Contents) -> str:
     return f'<nav class="source-contents" aria-label="Contents of the original"><ol>{"".join(items)}</ol></nav>'
 
 
-def _note(note: Note, spans: Sequence[Span]) -> str:
+def _note(note: Note, spans: Sequence[Span], reached: set[tuple[str, str]]) -> str:
     key = html_text(note.key)
     label = html_text(note.label)
     back = (
@@ -156,7 +157,7 @@ def _note(note: Note, spans: Sequence[Span]) -> str:
         f'title="Back to reference {label}">↩</a>'
     )
     if note.present:
-        text = render_inlines(note.inlines, spans, prefix=PREFIX)
+        text = render_inlines(note.inlines, spans, prefix=PREFIX, reached=reached)
     else:
         text = '<span class="note-absent">The text of this note is not present in the source capture.</span>'
     return f'<li id="fn:{key}"><p><span class="note-label">{label}</span> {text}{back}</p></li>'
@@ -225,23 +226,27 @@ def render_source(
     ]
     front_index = 0
     removed = RemovalCursor(doc.removals)
+    reached: set[tuple[str, str]] = set()  # abbreviations already a tab stop on the page
     for block in doc.front:
         lines += _marks(removed.before(block.line))
         if isinstance(block, Paragraph):
             front_index += 1
             location = f"front{front_index}"
-            lines += [_paragraph(block, location, spans.get((slug, location), ()), slug), ""]
+            found = spans.get((slug, location), ())
+            lines += [_paragraph(block, location, found, slug, reached=reached), ""]
         else:
-            lines += [_render_block(block, slug, spans, pages), ""]
+            lines += [_render_block(block, slug, spans, pages, reached), ""]
     if doc.front:
         lines += ['<hr class="front-end">', ""]
     for block in doc.body:
         lines += _marks(removed.before(block.line))
-        lines += [_render_block(block, slug, spans, pages), ""]
+        lines += [_render_block(block, slug, spans, pages, reached), ""]
     lines += _marks(removed.rest())
     if doc.notes:
         lines += ["## Notes { #notes }", ""]
-        items = "".join(_note(n, spans.get((slug, f"fn:{n.key}"), ())) for n in doc.notes)
+        items = "".join(
+            _note(n, spans.get((slug, f"fn:{n.key}"), ()), reached) for n in doc.notes
+        )
         lines += [
             f'<div class="footnote source-notes" role="doc-endnotes"><ol>{items}</ol></div>',
             "",
@@ -263,11 +268,18 @@ def _marks(html: str) -> list[str]:
     return [html, ""] if html else []
 
 
-def _render_block(block: object, slug: str, spans: SpanMap, pages: PageEvidence) -> str:
+def _render_block(
+    block: object,
+    slug: str,
+    spans: SpanMap,
+    pages: PageEvidence,
+    reached: set[tuple[str, str]] | None = None,
+) -> str:
     if isinstance(block, Paragraph):
         location = block.anchor or ""
         claim = pages.claims.get(block.n) if block.n is not None else None
-        return _paragraph(block, location, spans.get((slug, location), ()), slug, claim)
+        found = spans.get((slug, location), ())
+        return _paragraph(block, location, found, slug, claim, reached)
     if isinstance(block, Heading):
         marks = {mark.heading: mark for mark in pages.marks}
         return _heading(block, 1, marks.get(block.anchor))

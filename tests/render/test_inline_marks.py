@@ -7,7 +7,7 @@ import re
 from scripts.annotate import Span
 from scripts.annotate.citation_forms import Citation
 from scripts.indexes.works import title_span
-from scripts.model import NoteRef, Text
+from scripts.model import NoteRef, PageBreak, Text
 from scripts.render.escape import css_string
 from scripts.render.inline import render_inlines
 
@@ -131,3 +131,19 @@ def test_css_string_cannot_end_its_string_rule_or_style_element() -> None:
     assert "\\" not in inner.replace("\\22 ", "").replace("\\3c ", "").replace("\\3e ", "").replace(
         "\\7d ", ""
     ).replace("\\5c ", "")
+
+
+def test_only_the_first_use_of_an_abbreviation_on_a_page_is_focusable() -> None:
+    reached: set[tuple[str, str]] = set()
+    first = render_inlines([Text(TEXT)], [_abbr(0)], reached=reached)
+    second = render_inlines([Text(TEXT)], [_abbr(0), _abbr(1)], reached=reached)
+    assert first.count('tabindex="0"') == 1
+    assert second.count('tabindex="0"') == 0  # reached earlier on the page
+    assert second.count('<abbr title="Chinese Communist Party"') == 2  # the tooltip stays
+
+
+def test_a_page_marker_is_a_link_but_not_a_tab_stop() -> None:
+    marker = PageBreak(label="5", raw="- 5 -", line=3)
+    html = render_inlines([Text("before "), marker, Text("after")])
+    assert 'id="page-5" href="#page-5"' in html
+    assert 'tabindex="-1"' in html
