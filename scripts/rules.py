@@ -27,7 +27,8 @@ RULES: dict[str, str] = {
         "next element of the citation (Perspective,Foreign) restored (Perspective,” Foreign)."
     ),
     "scrape-leftover": (
-        "The word “Footnote” left at the start of a note by the web page's footnote markup removed."
+        "The word “Footnote” left by the web page's footnote markup, at the start of a note or "
+        "before a cross-reference or lower-case word (in Footnote ibid.), removed."
     ),
 }
 """Every rule name used in :class:`~scripts.model.Emendation` records, with its description."""

@@ -50,7 +50,8 @@ What is not an event (see :func:`_not_an_event`)
   accounts or the literature (a party document "published in 1974" stays an event);
 * numbers that only look like years: a page (``p.``/``pp.``), a number (``No.``), money
   (``$``), a quantity followed by a unit (``1960 tons``);
-* a date that only bounds an open period: ``pre-April 1975``, ``the post-1975 period``.
+* a date that only bounds an open period: ``pre-April 1975``, ``the post-1975 period``;
+* anything in the section of a list of cited works (``References``, ``Bibliography``).
 Numbers that are not four-digit years (``308th``, ``16,000``, ``24 miles``) never match.
 """
 
@@ -507,16 +508,28 @@ def paragraph_events(
     return events, handed_on
 
 
+CITED_WORKS = re.compile(
+    r"(?:Select |Selected )?(?:References|Bibliography|Works Cited|Sources|Further Reading|"
+    r"Notes|Footnotes|Endnotes)",
+    re.IGNORECASE,
+)
+"""Headings of a list of cited works or notes: dates there are publication dates, never events."""
+
+
 def document_events(slug: str, document: Document) -> Iterator[Event]:
     """Every event of a document's numbered body paragraphs, in reading order.
 
-    A heading closes a section: the context year for undated days does not pass it.
+    A heading closes a section: the context year for undated days does not pass it. The
+    section of a list of cited works (``References``, ``Bibliography``…) gives no events,
+    whatever its layout made of it: the years there date publications.
     """
     context: list[_Context] = []
+    cited_works = False
     for block in document.body:
         if isinstance(block, Heading):
             context = []
-        elif isinstance(block, Paragraph) and block.n is not None:
+            cited_works = CITED_WORKS.fullmatch(block.text.strip()) is not None
+        elif isinstance(block, Paragraph) and block.n is not None and not cited_works:
             events, context = paragraph_events(slug, block.n, block.text, context)
             yield from events
 

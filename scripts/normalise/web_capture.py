@@ -1,14 +1,22 @@
-"""Normaliser for a book chapter captured as text from the publisher's web page.
+"""Normaliser for a book chapter or journal article captured as text from the publisher's web page.
 
 The layout (Cambridge Core): a header of web chrome and bibliographic lines, a
-``Summary`` heading with the publisher's abstract, a block of labels (``Type``,
-``Information``, ``Publisher:``…), the chapter body as one paragraph per line with
-headings as short lines, a figure caption and credit, a ``Footnotes`` heading followed by
-the notes as ``N text`` paragraphs, and the page's dialogs (save to Kindle, Dropbox,
-Google Drive) with a duplicate of the figure caption at the end.
+``Summary`` heading (a chapter) or ``Abstract`` heading (an article) with the publisher's
+abstract, a block of labels (``Type`` first, then ``Information``, ``Publisher:``…, whatever
+their values), the body as one paragraph per line with headings as short lines, a figure
+caption and credit, a ``Footnotes`` (or ``Notes``) heading followed by the notes as
+``N text`` paragraphs, perhaps a ``References`` list (one cited work per line: kept, never
+numbered, so it is not cited as body text and gives no timeline events), and the page's
+dialogs (save to Kindle, Dropbox, Google Drive) with a duplicate of the figure caption at
+the end.
 
-Inline note markers are glued to the text as ``Footnote N``. Every line of the capture
-ends up in the document: as reading text, as a note, or as a recorded removal.
+Inline note markers are glued to the text as ``Footnote N``; the word ``Footnote`` left
+without its number (at the start of a note, before a cross-reference such as ``ibid.``) is
+a leftover of the markup and is removed as an emendation. Every line of the capture ends up
+in the document: as reading text, as a note, or as a recorded removal.
+
+A page that holds no body text (a paywalled page: labels, an access notice, purchase
+options and the references only) is refused: it has nothing to publish.
 """
 
 from __future__ import annotations
@@ -37,9 +45,26 @@ MARKER = re.compile(r"Footnote (\d+)")
 NOTE_LINE = re.compile(r"(\d+) (.*)", re.DOTALL)
 FIGURE = re.compile(r"Figure \d+(\.\d+)? \S")
 CREDIT = re.compile(r"Source: ")
-DIALOG = re.compile(r"Save (book|content) to ")
+DIALOG = re.compile(r"Save (?:\w+ ){1,2}to ")
 FIGURE_INDEX = re.compile(r"Figure \d+")
 LABELS = re.compile(r"(Type|Chapter|Information|Publisher: .*|Print publication year: .*)")
+OPENINGS = ("Summary", "Abstract")
+"""The heading of the publisher's abstract, which opens the captured work (chapter, article)."""
+NOTES_HEADINGS = ("Footnotes", "Notes")
+REFERENCES = re.compile(
+    r"(References|Bibliography|Works [Cc]ited|Select [Bb]ibliography|Further [Rr]eading)"
+)
+"""The heading of a list of cited works: its lines are references, one work per line."""
+LEFTOVER = re.compile(r"(?<!\w)Footnote (?=(?:[Ii]bid|[Ii]dem|[Oo]p\. cit|[Ll]oc\. cit|[a-z]))")
+"""``Footnote`` before a cross-reference (``ibid.``) or a lower-case word: a markup label
+whose number is gone, never a word of the sentence (a capital mid-sentence before a
+lower-case word)."""
+ACCESS_NOTICE = re.compile(
+    r"(?=.*\baccess\b)(?=.*\b(?:full (?:text|version)|this content)\b)", re.IGNORECASE | re.DOTALL
+)
+"""An access notice of the publisher's page (``Get access to the full version of this
+content…``)."""
+NOTICE_MAX_WORDS = 80
 # A heading is a short line that does not end a sentence.
 HEADING_MAX = 90
 PAGES_AFTER_IMPRINT = re.compile(r"(\), )(\d{4,6})(?=[.,;]|$)")
@@ -75,17 +100,37 @@ def _blocks(raw: str) -> list[_Block]:
     return blocks
 
 
+def _words(text: str, line: int) -> list[Inline]:
+    """Word repairs, and ``Footnote`` leftovers before a cross-reference or lower-case word.
+
+    The leftover is removed with the word after it in one emendation (``Footnote ibid.,`` →
+    ``ibid.,``), as at the start of a note, so the editorial page shows where it stood.
+    """
+    out: list[Inline] = []
+    last = 0
+    for match in LEFTOVER.finditer(text):
+        word = re.match(r"\S+", text[match.end() :])
+        if word is None:
+            continue
+        out += repair_words(text[last : match.start()], line)
+        raw = text[match.start() : match.end() + word.end()]
+        out.append(Emendation(raw, word.group(), "scrape-leftover", line))
+        last = match.start() + len(raw)
+    out += repair_words(text[last:], line)
+    return out
+
+
 def _inlines(text: str, line: int, *, refs: bool) -> list[Inline]:
     """Text with its note markers as references and word repairs recorded."""
     out: list[Inline] = []
     last = 0
     if refs:
         for match in MARKER.finditer(text):
-            out += repair_words(text[last : match.start()], line)
+            out += _words(text[last : match.start()], line)
             number = match.group(1)
             out.append(NoteRef(number, number, match.group(), line))
             last = match.end()
-    out += repair_words(text[last:], line)
+    out += _words(text[last:], line)
     return out
 
 
@@ -111,10 +156,10 @@ def _note_inlines(text: str, line: int) -> list[Inline]:
             pieces.append((close.start(), close.end(), raw, printed, "lost-closing-quote"))
     last = 0
     for start, end, raw, printed, rule in sorted(pieces):
-        out += repair_words(text[last:start], line)
+        out += _words(text[last:start], line)
         out.append(Emendation(raw, printed, rule, line))
         last = end
-    out += repair_words(text[last:], line)
+    out += _words(text[last:], line)
     return out
 
 
@@ -168,8 +213,68 @@ def _check_notes(body: list[Block], notes: list[Note]) -> None:
             raise SourceError(note.line, f"note {note.label} has no reference in the text")
 
 
+def _is_labels(block: _Block) -> bool:
+    """The page's block of labels: ``Type``, ``Information``… whatever their values."""
+    if all(LABELS.fullmatch(line) for line in block.lines):
+        return True
+    return block.lines[0] == "Type" and "Information" in block.lines[1:]
+
+
+def _is_notice(block: _Block) -> bool:
+    """A short access notice of the publisher's page (not a paragraph of the work)."""
+    return (
+        len(block.text.split()) <= NOTICE_MAX_WORDS and ACCESS_NOTICE.match(block.text) is not None
+    )
+
+
+def _references(blocks: list[_Block], heading: _Block) -> tuple[list[Block], int]:
+    """The list of cited works after its heading: one unnumbered paragraph per line.
+
+    Returns the blocks and how many raw blocks they took (the list ends at the notes, a
+    dialog of the page or a figure's repeat).
+    """
+    out: list[Block] = [Heading(1, (Text(heading.text),), heading.line)]
+    taken = 0
+    for block in blocks:
+        if (
+            block.text in NOTES_HEADINGS
+            or DIALOG.match(block.text)
+            or FIGURE_INDEX.fullmatch(block.text)
+        ):
+            break
+        for offset, line in enumerate(block.lines):
+            inlines = tuple(_inlines(line, block.line + offset, refs=False))
+            out.append(Paragraph(inlines, block.line + offset, ParagraphKind.FRONT))
+        taken += 1
+    return out, taken
+
+
+def _check_text(
+    opening: _Block, abstract: list[Block], body: list[Block], first: _Block | None, end: int
+) -> None:
+    """Refuse a page with no body text: nothing but chrome between the abstract and the end.
+
+    Body text is a paragraph of the body (references and figures are not); a page whose body
+    is shorter than its own abstract and cites no note is not the work either.
+    """
+    paragraphs = [b for b in body if isinstance(b, Paragraph) and b.kind is not ParagraphKind.FRONT]
+    words = sum(len(p.text.split()) for p in paragraphs)
+    summary = sum(len(b.text.split()) for b in abstract if isinstance(b, Paragraph))
+    cited = any(isinstance(node, NoteRef) for p in paragraphs for node in p.inlines)
+    if paragraphs and (cited or words >= summary):
+        return
+    where = f"line {first.line}" if first else f"line {end}"
+    found = f" (from {where}: {first.lines[0][:40]!r}…)" if first else ""
+    raise SourceError(
+        first.line if first else end,
+        f"the capture holds no chapter text: after the {opening.text.lower()} (line "
+        f"{opening.line}) there is no paragraph of the work before line {end}, only page "
+        f"chrome, access notices or references{found}; a page without access to the text?",
+    )
+
+
 def normalise(raw: str) -> Document:
-    """Turn a captured chapter page into a document (pure: raw text in, document out)."""
+    """Turn a captured chapter or article page into a document (pure: raw text in, document out)."""
     blocks = _blocks(raw)
     removals: list[Removal] = []
     front: list[Block] = []
@@ -177,9 +282,12 @@ def normalise(raw: str) -> Document:
     notes: list[Note] = []
     figures: set[str] = set()
 
-    summary = next((i for i, b in enumerate(blocks) if b.text == "Summary"), None)
+    summary = next((i for i, b in enumerate(blocks) if b.text in OPENINGS), None)
     if summary is None:
-        raise SourceError(1, "no 'Summary' heading: not a captured chapter page")
+        raise SourceError(
+            1, "no 'Summary' or 'Abstract' heading: not a captured chapter or article page"
+        )
+    opening = blocks[summary]
     for block in blocks[:summary]:
         chrome = block.text.startswith(("Skip to main content", "×", "Hostname:"))
         reason = (
@@ -190,20 +298,25 @@ def normalise(raw: str) -> Document:
         removals.append(
             Removal(block.text, reason, block.line, "web chrome" if chrome else "header")
         )
-    front.append(Heading(1, (Text("Summary"),), blocks[summary].line))
+    front.append(Heading(1, (Text(opening.text),), opening.line))
 
     rest = blocks[summary + 1 :]
     dialogs = next((i for i, b in enumerate(rest) if DIALOG.match(b.text)), len(rest))
+    end = rest[dialogs].line if dialogs < len(rest) else raw.count("\n") + 1
     for block in rest[dialogs:]:
         removals.append(
             Removal(block.text, "web page chrome (save-to dialogs)", block.line, "web chrome")
         )
     rest = rest[:dialogs]
+    first_after_labels: _Block | None = None
     index = 0
     while index < len(rest):
         block = rest[index]
         index += 1
-        if block.text == "Footnotes":
+        if body == [] and first_after_labels is None and front[1:] and not _is_labels(block):
+            first_after_labels = block
+        if block.text in NOTES_HEADINGS:
+            end = min(end, block.line)
             removals.append(
                 Removal(
                     block.text,
@@ -213,6 +326,10 @@ def normalise(raw: str) -> Document:
                 )
             )
             notes, trailing = _notes(rest[index:])
+            if trailing and REFERENCES.fullmatch(trailing[0].text):
+                listed, taken = _references(trailing[1:], trailing[0])
+                body += listed
+                trailing = trailing[1 + taken :]
             for tail in trailing:
                 duplicate = tail.text in figures or FIGURE_INDEX.fullmatch(tail.text) is not None
                 reason = (
@@ -226,7 +343,12 @@ def normalise(raw: str) -> Document:
                     )
                 )
             break
-        if all(LABELS.fullmatch(line) for line in block.lines):
+        if REFERENCES.fullmatch(block.text) and front[1:]:
+            end = min(end, block.line)
+            listed, taken = _references(rest[index:], block)
+            body += listed
+            index += taken
+        elif _is_labels(block):
             removals.append(
                 Removal(
                     block.text,
@@ -234,6 +356,10 @@ def normalise(raw: str) -> Document:
                     block.line,
                     "web chrome",
                 )
+            )
+        elif _is_notice(block) and front[1:] and not any(isinstance(b, Paragraph) for b in body):
+            removals.append(
+                Removal(block.text, "access notice of the web page", block.line, "web chrome")
             )
         elif FIGURE.match(block.text):
             credit: tuple[Inline, ...] = ()
@@ -258,6 +384,7 @@ def normalise(raw: str) -> Document:
         else:
             text = " ".join(block.lines)
             body.append(Paragraph(tuple(_inlines(text, block.line, refs=True)), block.line))
+    _check_text(opening, front[1:], body, first_after_labels, end)
     _check_notes(body, notes)
     return Document(
         front=tuple(front), body=tuple(body), notes=tuple(notes), removals=tuple(removals)

@@ -91,7 +91,9 @@ def _paragraph(
 ) -> str:
     body = render_inlines(block.inlines, spans, prefix=PREFIX, reached=reached)
     if block.n is None:
-        return f'<p class="front-para" id="{location}">{body}</p>'
+        # An unnumbered paragraph of the body (a reference of a cited-works list) has no anchor.
+        anchor = f' id="{location}"' if location else ""
+        return f'<p class="front-para"{anchor}>{body}</p>'
     n = block.n
     # The paragraph's page claim, for scripts and other outputs: ``15``, ``[15–17]``.
     page = f' data-page="{html_text(claim.label)}"' if claim else ""

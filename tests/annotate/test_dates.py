@@ -312,3 +312,19 @@ def test_sentences_end_at_question_marks_and_after_closing_quotes() -> None:
         "And why did China attack.”",
         "Then came peace.",
     ]
+
+
+def test_a_list_of_cited_works_gives_no_events_whatever_its_layout_made_of_it() -> None:
+    """A bibliography numbered as body paragraphs (a layout that cannot tell) dates
+    publications, not events; the next section's dates are events again."""
+    document = Document(
+        front=(),
+        body=(
+            Heading(1, (Text("Bibliography"),), 1),
+            Paragraph((Text("Chanda, Nayan. 1986. Brother Enemy. San Diego: Harcourt."),), 2, n=1),
+            Heading(1, (Text("Appendix"),), 3),
+            Paragraph((Text("Phnom Penh fell on April 17, 1975."),), 4, n=2),
+        ),
+        notes=(),
+    )
+    assert [e.date for e in document_events("src", document)] == ["1975-04-17"]

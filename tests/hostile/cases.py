@@ -140,8 +140,17 @@ REFUSED: dict[str, Refused] = {
         line=40,
         words="twice",
     ),
+    # An article's "Abstract" opens a capture as a chapter's "Summary" does; another word does not.
     "no-summary-heading": Refused(
-        source=BASE_SOURCE.replace("\nSummary\n", "\nAbstract\n"), line=1
+        source=BASE_SOURCE.replace("\nSummary\n", "\nOverview\n"), line=1
+    ),
+    "paywall-page-without-body-text": Refused(
+        source="\n".join(
+            line
+            for number, line in enumerate(BASE_SOURCE.split("\n"), 1)
+            if number < 28 or not line.strip() or line == "Footnotes" or line[:1].isdigit()
+        ),
+        words="the capture holds no chapter text",
     ),
     # The web-capture layout is recognised by exact lines; trailing blanks hide the "Summary"
     # heading, and the build says so rather than guessing.
