@@ -5,6 +5,9 @@
     edition manifest --update   rewrite the anchor manifests and sources/published.tsv on purpose
                                 (review in git diff)
     edition audit-persons       list name-like words that match no entry of the person index
+    edition new-source PATH --layout NAME --slug SLUG
+                                start sources/<slug>/ (raw text, meta.yml skeleton) and print
+                                what the layout recognised in the text
 
 Bad input prints one line ``file:line: message`` and exits with status 1, never a traceback.
 """
@@ -16,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from scripts import manifest
+from scripts import manifest, newsource
 from scripts.errors import EditionError
 
 Command = Callable[[argparse.Namespace], int]
@@ -88,8 +91,10 @@ def build_parser(commands: dict[str, Command]) -> argparse.ArgumentParser:
     sub.add_parser("check", help="normalise and verify every source, print counts")
     manifest_parser = sub.add_parser("manifest", help="compare or rewrite the anchor manifests")
     manifest_parser.add_argument("--update", action="store_true", help="rewrite on purpose")
+    new = sub.add_parser("new-source", help="start a source and report what its layout reads")
+    newsource.add_arguments(new)
     for name in commands:
-        if name not in {"check", "manifest"}:
+        if name not in {"check", "manifest", "new-source"}:
             sub.add_parser(name, help=(commands[name].__doc__ or "").strip().split("\n")[0])
     return parser
 
@@ -105,6 +110,7 @@ COMMANDS: dict[str, Command] = {
     "check": cmd_check,
     "manifest": cmd_manifest,
     "audit-persons": cmd_audit_persons,
+    "new-source": newsource.run,
 }
 
 

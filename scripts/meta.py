@@ -15,9 +15,25 @@ from scripts.yamlfile import load_yaml, validate
 TYPESCRIPT_LAYOUT = ("ocr-typescript", "ocr-staff-study")
 """The names ``meta.yml`` may give the typescript layout (the second is its older name)."""
 
+PLACEHOLDER = "TODO"
+"""How a value of a ``meta.yml`` skeleton (``edition new-source``) begins until it is filled in."""
+
+
+def _no_placeholder(value: object) -> object:
+    items = value if isinstance(value, list) else [value]
+    if any(isinstance(item, str) and item.strip().startswith(PLACEHOLDER) for item in items):
+        raise ValueError(f"still a {PLACEHOLDER} of the skeleton: fill it in")
+    return value
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _filled_in(cls, value: object) -> object:
+        """A value left as the skeleton's ``TODO`` placeholder is refused, wherever it is."""
+        return _no_placeholder(value)
 
 
 def _check_family(name: str, family: str | None) -> str | None:

@@ -311,6 +311,24 @@ class EditorialNote:
 
 
 @dataclass(frozen=True)
+class Unclassified:
+    """Lines the normaliser kept as reading text without recognising what they are.
+
+    Not a removal and not a change: the text stays where it stands in the reading text (the
+    conservation check counts it there). The record only tells the editor where to look
+    (``edition new-source`` reports these), e.g. a short block set off by blank lines in a
+    PDF text that is neither a heading nor a block of notes (an epigraph, a pull quote).
+    """
+
+    text: str
+    """The lines, verbatim."""
+    line: int
+    """Line of the raw source (1-based) where they begin."""
+    why: str
+    """What the normaliser could not decide, in words an editor would use."""
+
+
+@dataclass(frozen=True)
 class Document:
     """A source normalised into a reading text, with its whole apparatus."""
 
@@ -324,6 +342,8 @@ class Document:
     """Every part of the witness that was removed, with its reason."""
     editorial_notes: tuple[EditorialNote, ...] = ()
     """What the editor wants the reader of the editorial page to know about this witness."""
+    unclassified: tuple[Unclassified, ...] = ()
+    """Lines kept as reading text whose role the normaliser could not recognise (for review)."""
 
     def blocks(self) -> Iterator[Block]:
         """Front matter, then body, in reading order."""
