@@ -10,11 +10,22 @@ The extraction keeps the printed lines but not their geometry. What survives of 
   widths, a line is *short* when the next line's first word would have fitted on it;
 * headings stand between blank lines.
 
+A blank line does not by itself start a block of notes: notes are recognised from evidence
+(:func:`_notes_follow`). What follows a blank line is a block of notes when it begins with a
+lone number (a note number whose reference has been read, or a printed page number), or when
+it continues the last note: holding no reference of the text, running up to such a number or
+to the start of the next page, and either set wider than the text (notes are set smaller) or
+beginning in lower case after text that ends a sentence (a paragraph never begins so).
+Anything else after a blank line (an epigraph, a pull quote, a sidebar, text after them) is
+body text *set off* by the blank line: it begins a paragraph of its own, and when the text
+after it resumes a sentence in lower case it interrupted a paragraph and is moved after it.
+
 This module measures lines and cuts the witness into body lines, headings and note blocks.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -170,6 +181,16 @@ class BodyLine:
 
     line: Line
     page_start: bool
+    set_off: bool = False
+    """The first line of a run of text set off by a blank line that is neither a heading nor
+    notes: it begins a paragraph (an epigraph, a pull quote, a sidebar, or the text after one)."""
+    floats: bool = False
+    """With ``set_off``: the run interrupts a paragraph (the text after it resumes the sentence
+    in lower case), so it is printed after that paragraph."""
+    resumes: bool = False
+    """With ``set_off``: the run resumes the paragraph a floating run interrupted."""
+    after_heading: bool = False
+    """With ``set_off``: the run follows a heading (it begins a paragraph in any case)."""
 
 
 Item = BodyLine | Heading | Block
@@ -197,6 +218,9 @@ def segment(lines: list[Line], scanner: RefScanner) -> list[Item]:
     items: list[Item] = []
     i = 0
     after_block = True
+    set_off = ""
+    floated = False
+    typical = _typical_width(lines)
     while i < len(lines):
         line = lines[i]
         if line.blank:
@@ -207,11 +231,22 @@ def segment(lines: list[Line], scanner: RefScanner) -> list[Item]:
             if lines[j].number is None and _is_heading(lines, j, run):
                 items.append(Heading(lines[j:run]))
                 i = _next_filled(lines, run) or len(lines)
+                floated = False
+                set_off = "heading"
                 continue
-            block, i = _block(lines, j, last_note, scanner.highest)
-            last_note = max((n.number for n in block.notes), default=last_note)
-            items.append(block)
-            after_block = True
+            # After a run that interrupts a sentence comes its rest (checked then), not notes.
+            if not floated and _notes_follow(lines, j, last_note, scanner, typical):
+                block, i = _block(lines, j, last_note, scanner.highest)
+                last_note = max((n.number for n in block.notes), default=last_note)
+                items.append(block)
+                after_block = True
+                continue
+            # Text set off by the blank line: a paragraph of its own, floated after the
+            # paragraph it interrupts when the text after it resumes a sentence.
+            floats = not floated and _interrupts(lines, j, run, items, last_note, scanner, typical)
+            set_off = "resumes" if floated else ("floats" if floats else "starts")
+            floated = floats
+            i = j
             continue
         if line.number is not None:
             block, i = _block(lines, i, last_note, scanner.highest)
@@ -223,12 +258,117 @@ def segment(lines: list[Line], scanner: RefScanner) -> list[Item]:
             items.append(Heading([line]))
             i += 1
             continue
-        items.append(BodyLine(line, page_start=after_block or line.text.startswith(" ")))
+        items.append(
+            BodyLine(
+                line,
+                page_start=after_block or line.text.startswith(" "),
+                set_off=bool(set_off),
+                floats=set_off == "floats",
+                resumes=set_off == "resumes",
+                after_heading=set_off == "heading",
+            )
+        )
+        set_off = ""
         following = lines[i + 1].text if i + 1 < len(lines) else ""
         scanner.scan(line, following)
         after_block = False
         i += 1
     return items
+
+
+def _typical_width(lines: list[Line]) -> float:
+    """The median width of the witness's lines: that of a line of running text, which most are."""
+    widths = sorted(width(line.text) for line in lines if not line.blank)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+NOTE_SET_WIDER = 1.1
+"""Notes are set smaller than the text: the lines of a note measure more than this many times
+a typical line of text (in ems of the text's font), judged by their median (a note's last
+line is short, and the extraction sometimes merges two lines of text into one)."""
+
+
+def _notes_follow(
+    lines: list[Line],
+    j: int,
+    last_note: int,
+    scanner: RefScanner,
+    typical: float,
+    *,
+    resumed: bool = False,
+) -> bool:
+    """Whether the filled line ``j`` (after a blank line) begins a block of notes.
+
+    Evidence, not the blank line: a lone number (a note number or a printed page number), or
+    the continuation of the last note on a new page (see the module's docstring).
+    """
+    if lines[j].number is not None:
+        return True
+    if last_note == 0:
+        return False
+    k = j
+    while k < len(lines) and not lines[k].blank and lines[k].number is None:
+        if k > j and lines[k].text.startswith(" "):
+            break
+        k += 1
+    run = lines[j:k]
+    probe = copy.deepcopy(scanner)
+    for index, line in enumerate(run):
+        probe.scan(line, run[index + 1].text if index + 1 < len(run) else "")
+    if probe.highest != scanner.highest:
+        return False  # it holds the text's next reference: text, not notes
+    after = _next_filled(lines, k)
+    ends_page = after is not None and (
+        lines[after].number is not None or lines[after].text.startswith(" ")
+    )
+    if not ends_page:
+        return False
+    widths = sorted(width(line.text) for line in run)
+    if widths[len(widths) // 2] > typical * NOTE_SET_WIDER:
+        return True
+    # A paragraph never begins in lower case: after a line that ends a sentence, text in
+    # lower case is the rest of a note cut by the page break (unless ``resumed``: the text
+    # before it is a block set off inside an unfinished sentence, which it resumes).
+    before = None if resumed else _last_body_line(lines, j)
+    return (
+        run[0].text.strip()[:1].islower()
+        and before is not None
+        and bool(TERMINAL.search(before.text))
+    )
+
+
+def _last_body_line(lines: list[Line], j: int) -> Line | None:
+    """The last filled line before ``j`` that is not a lone number."""
+    for k in range(j - 1, -1, -1):
+        if not lines[k].blank and lines[k].number is None:
+            return lines[k]
+    return None
+
+
+def _interrupts(
+    lines: list[Line],
+    j: int,
+    run_end: int,
+    items: list[Item],
+    last_note: int,
+    scanner: RefScanner,
+    typical: float,
+) -> bool:
+    """Whether the set-off run ``j``–``run_end`` interrupts a sentence of the paragraph before
+    it: that paragraph's last line ends no sentence, and the body text after the run (not a
+    block of notes) resumes in lower case."""
+    before = next((item for item in reversed(items) if not isinstance(item, Block)), None)
+    if not isinstance(before, BodyLine) or TERMINAL.search(before.line.text):
+        return False
+    if run_end >= len(lines) or not lines[run_end].blank:
+        return False
+    after = _next_filled(lines, run_end)
+    if after is None or not lines[after].text.strip()[:1].islower():
+        return False
+    probe = copy.deepcopy(scanner)
+    for k in range(j, run_end):
+        probe.scan(lines[k], lines[k + 1].text)
+    return not _notes_follow(lines, after, last_note, probe, typical, resumed=True)
 
 
 def _next_filled(lines: list[Line], i: int) -> int | None:

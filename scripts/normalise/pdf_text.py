@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from scripts.errors import SourceError
-from scripts.model import Document, Heading, Note, Paragraph, Text
+from scripts.model import Document, Heading, Note, Paragraph, Text, Unclassified
 from scripts.normalise import pdf_layout as layout
 from scripts.normalise.pdf_editorial import editorial_notes
 from scripts.normalise.pdf_inlines import MERGED, Context, Page, build
@@ -63,6 +63,7 @@ def normalise(raw: str) -> Document:
         body=tuple(body),
         notes=tuple(notes),
         editorial_notes=editorial_notes(pages, notes, moved),
+        unclassified=set_off_runs(items, _narrow_runs(items, context.full)),
     )
 
 
@@ -114,31 +115,125 @@ def _body(
     following = {a.n: b for a, b in pairwise(body_lines)}
     blocks: list[Heading | Paragraph] = []
     draft: _Draft | None = None
+    floating: list[_Draft] = []
+    """Set-off runs that interrupt the paragraph being read: printed after it."""
+    current: _Draft | None = None
+    """Where the next line goes: the paragraph being read, or the floating run."""
+
+    def close() -> None:
+        if draft:
+            blocks.append(_paragraph(draft, context))
+        blocks.extend(_paragraph(run, context) for run in floating)
+        floating.clear()
+
+    narrow = _narrow_runs(items, context.full)
     for item in items:
         if isinstance(item, layout.Heading):
-            if draft:
-                blocks.append(_paragraph(draft, context))
-                draft = None
+            close()
+            draft = current = None
             text = " ".join(line.text.strip() for line in item.lines)
             blocks.append(Heading(1, (Text(text),), item.lines[0].n))
         elif isinstance(item, BodyLine):
             line = item.line
-            if draft is None or _is_break(
-                draft.lines[-1],
-                line,
-                following.get(line.n),
-                context.full,
-                opening=len(draft.lines) == 1,
+            if item.floats and draft is not None:
+                current = _Draft([], {})
+                floating.append(current)
+            elif (
+                current is not None
+                and current is not draft
+                and not item.set_off
+                and line.n == current.lines[-1].n + 1
             ):
-                if draft:
-                    blocks.append(_paragraph(draft, context))
-                draft = _Draft([], {})
-            draft.lines.append(line)
+                pass  # the floating run goes on
+            else:
+                if (
+                    draft is None
+                    or (item.set_off and not item.resumes)
+                    or (
+                        not (line.n in narrow and line.n - 1 in narrow)
+                        and _is_break(
+                            draft.lines[-1],
+                            line,
+                            following.get(line.n),
+                            context.full,
+                            opening=len(draft.lines) == 1,
+                        )
+                    )
+                ):
+                    close()
+                    draft = _Draft([], {})
+                current = draft
+            current.lines.append(line)
             if line.n in starts:
-                draft.breaks[line.n] = starts[line.n]
-    if draft:
-        blocks.append(_paragraph(draft, context))
+                current.breaks[line.n] = starts[line.n]
+    close()
     return blocks
+
+
+NARROW = 0.9
+"""A run set off by blank lines whose every line falls short of this share of a full line is
+set in a narrower measure (an epigraph, a pull quote, a sidebar): it is one paragraph, since
+the width evidence of paragraph ends does not hold in it. Text of the page's measure always
+has full lines (it is justified)."""
+
+
+def _narrow_runs(items: list[layout.Item], full: float) -> set[int]:
+    """The raw lines of the set-off runs set in a narrower measure."""
+    narrow: set[int] = set()
+    run: list[Line] = []
+
+    def record() -> None:
+        if run and all(width(line.text) < full * NARROW for line in run):
+            narrow.update(line.n for line in run)
+        run.clear()
+
+    for item in items:
+        if isinstance(item, BodyLine) and item.set_off and not item.resumes:
+            record()
+            run.append(item.line)
+        elif isinstance(item, BodyLine) and run and item.line.n == run[-1].n + 1:
+            run.append(item.line)
+        else:
+            record()
+    record()
+    return narrow
+
+
+def set_off_runs(items: list[layout.Item], narrow: set[int]) -> tuple[Unclassified, ...]:
+    """The runs of text set off by blank lines that are neither headings nor notes, for review;
+    after a heading, only a run set in a narrower measure (an epigraph)."""
+    found: list[Unclassified] = []
+    run: list[BodyLine] = []
+
+    def record() -> None:
+        if run and run[0].after_heading and run[0].line.n not in narrow:
+            run.clear()
+        if run:
+            why = (
+                "set off by blank lines inside a sentence of the paragraph around it (a pull "
+                "quote, a sidebar?): kept as a paragraph of its own after that paragraph"
+                if run[0].floats
+                else "set in a narrower measure after a heading (an epigraph?): kept as a "
+                "paragraph of its own"
+                if run[0].after_heading
+                else "set off by a blank line, neither a heading nor a block of notes (an "
+                "epigraph, a pull quote, a sidebar, or the text after one?): kept as a "
+                "paragraph of its own"
+            )
+            text = "\n".join(body.line.text for body in run)
+            found.append(Unclassified(text, run[0].line.n, why))
+            run.clear()
+
+    for item in items:
+        if isinstance(item, BodyLine) and item.set_off and not item.resumes:
+            record()
+            run.append(item)
+        elif isinstance(item, BodyLine) and run and item.line.n == run[-1].line.n + 1:
+            run.append(item)
+        else:
+            record()
+    record()
+    return tuple(found)
 
 
 def _paragraph(draft: _Draft, context: Context) -> Paragraph:

@@ -340,3 +340,97 @@ def test_page_labels_are_not_inferred_when_the_sequence_disagrees() -> None:
         ("40", "40", False),
         (None, "", False),
     ]
+
+
+# Variants of the seed's layout with blocks set off by blank lines in the body: none is a
+# block of notes, none may stop the build, and the rest of the reading text is unchanged.
+
+
+def _insert(after: int, block: list[str]) -> str:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    return "\n".join([*lines[:after], *block, *lines[after:]])
+
+
+def _reading(raw: str) -> tuple[list[str], list[tuple[str, str]], Document]:
+    doc = normalise_witness(raw, "pdf-text", display="variant")
+    texts = [_text(p.inlines) for p in _paragraphs(doc)]
+    return texts, [(n.label, _text(n.inlines)) for n in doc.notes], doc
+
+
+@pytest.fixture(scope="module")
+def original() -> tuple[list[str], list[tuple[str, str]], Document]:
+    return _reading(SEED.read_text(encoding="utf-8"))
+
+
+def test_epigraph_after_a_heading_is_its_own_paragraph_and_stops_nothing(
+    original: tuple[list[str], list[tuple[str, str]], Document],
+) -> None:
+    epigraph = ["“To seize power by armed force is the central task.”", "—Mao Zedong, 1938", ""]
+    texts, notes, doc = _reading(_insert(53, epigraph))
+    assert notes == original[1]
+    k = next(i for i, t in enumerate(texts) if t.startswith("During the Chinese Civil War"))
+    # Set in a narrower measure, the epigraph and its attribution are one paragraph.
+    assert texts[k - 1] == " ".join(epigraph).strip()
+    assert texts[: k - 1] + texts[k:] == original[0]
+    assert [u.line for u in doc.unclassified] == [54, 57]  # the epigraph, the text after it
+
+
+def test_pull_quote_between_paragraphs_is_its_own_paragraph(
+    original: tuple[list[str], list[tuple[str, str]], Document],
+) -> None:
+    quote = "“Aid to Vietnam was a duty of internationalism.”"
+    texts, notes, doc = _reading(_insert(91, ["", quote, ""]))
+    assert notes == original[1]
+    k = texts.index(quote)
+    assert texts[:k] + texts[k + 1 :] == original[0]
+    assert 93 in [u.line for u in doc.unclassified]
+
+
+def test_pull_quote_inside_a_sentence_is_printed_after_the_paragraph_it_interrupts(
+    original: tuple[list[str], list[tuple[str, str]], Document],
+) -> None:
+    quote = "CCP leaders told other Asian Communist parties to take up arms."
+    texts, notes, doc = _reading(_insert(99, ["", quote, ""]))
+    assert notes == original[1]
+    k = texts.index(quote)
+    assert "But these moves did not dispel French hostility" in texts[k - 1]
+    assert texts[:k] + texts[k + 1 :] == original[0]
+    (found,) = doc.unclassified
+    assert (found.line, found.text) == (101, quote)
+    assert "inside a sentence" in found.why
+
+
+def test_sidebar_of_several_lines_is_kept_as_text_not_taken_for_notes(
+    original: tuple[list[str], list[tuple[str, str]], Document],
+) -> None:
+    sidebar = [
+        "",
+        "The Franco-Vietminh War",
+        "The war lasted from 1946 to 1954 and ended at the Geneva Conference.",
+        "It cost both sides dearly.",
+        "",
+    ]
+    texts, notes, _ = _reading(_insert(100, sidebar))
+    assert notes == original[1]
+    joined = " ".join(sidebar[1:4])
+    assert joined in texts  # one paragraph: its short lines are its measure, not paragraph ends
+    rest = [t for t in texts if t != joined]
+    assert rest == original[0]
+
+
+def test_the_seed_has_no_unclassified_lines(
+    original: tuple[list[str], list[tuple[str, str]], Document],
+) -> None:
+    assert original[2].unclassified == ()
+
+
+def test_a_block_set_off_before_any_note_is_text_not_a_note_without_number() -> None:
+    """Once the build stopped here: every blank line was taken for the start of the notes."""
+    raw = OPENING.replace(
+        "Scholars have investigated",
+        "\n“Indochina is the soft underbelly of China.”\n\nScholars have investigated",
+    )
+    doc = normalise(raw)
+    texts = [_text(p.inlines) for p in _paragraphs(doc)]
+    assert "“Indochina is the soft underbelly of China.”" in texts
+    assert [n.key for n in doc.notes] == ["1", "2"]
