@@ -109,15 +109,21 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _STATE["command"] = command
 
 
+def _pdf_enabled() -> bool:
+    """False when ``EDITION_PDF=0``: no PDFs and no links to them (the benchmark measures the
+    PDFs on their own)."""
+    return os.environ.get("EDITION_PDF", "1") != "0"
+
+
 def _pdfs(sources: Any, site_url: str) -> list[Any]:
     """The PDFs to publish: rendered (or taken from the cache) on a build; in a rebuild of
     ``mkdocs serve`` only cached ones, else the one of the previous build (a stale preview is
-    logged; ``make build`` renders it afresh), so that a rebuild stays quick.
-    ``EDITION_PDF=0`` leaves the PDFs out (the benchmark measures them on their own)."""
+    logged; ``make build`` renders it afresh), so that a rebuild stays quick. A source with
+    neither (added while serving) is rendered."""
     from scripts.pdf.build import build_pdfs
     from scripts.pdf.document import pdf_path
 
-    if os.environ.get("EDITION_PDF", "1") == "0":
+    if not _pdf_enabled():
         return []
     epoch = int(os.environ["SOURCE_DATE_EPOCH"])
     rebuild = _STATE.get("command") == "serve" and bool(_LAST_PDFS)
@@ -125,11 +131,15 @@ def _pdfs(sources: Any, site_url: str) -> list[Any]:
         sources, site_url=site_url, epoch=epoch, cache_dir=PDF_CACHE, render=not rebuild
     )
     fresh = {pdf.path for pdf in pdfs}
-    wanted = {pdf_path(source) for source in sources}
-    for path, pdf in sorted(_LAST_PDFS.items()):
-        if path in wanted and path not in fresh:
+    for source in sources:
+        path = pdf_path(source)
+        if path in fresh:
+            continue
+        if path in _LAST_PDFS:
             log.info("%s: the PDF is from before your edit (make build renders it afresh)", path)
-            pdfs.append(pdf)
+            pdfs.append(_LAST_PDFS[path])
+        else:
+            pdfs += build_pdfs([source], site_url=site_url, epoch=epoch, cache_dir=PDF_CACHE)
     _LAST_PDFS.update((pdf.path, pdf) for pdf in pdfs)
     return pdfs
 
@@ -141,7 +151,7 @@ def on_files(files: Files, config: Any) -> Files:
 
     site_url = config["site_url"] or ""
     try:
-        output = build(ROOT, site_url=site_url, cache=_CACHE)
+        output = build(ROOT, site_url=site_url, cache=_CACHE, pdf=_pdf_enabled())
         pdfs = _pdfs(output.sources, site_url)
     except EditionError as err:
         raise PluginError(str(err)) from None

@@ -53,9 +53,15 @@ class SiteOutput:
 
 
 def build(
-    root: Path, *, site_url: str = "", cache: MutableMapping[str, object] | None = None
+    root: Path,
+    *,
+    site_url: str = "",
+    cache: MutableMapping[str, object] | None = None,
+    pdf: bool = True,
 ) -> SiteOutput:
     """Run the whole pipeline over the project at ``root``; ``site_url`` is the public base URL.
+
+    ``pdf`` False: the pages do not link a PDF of each source (a build without PDFs).
 
     ``cache``, kept by the caller between builds (the MkDocs hook keeps one across the
     rebuilds of ``mkdocs serve``), spares loading again a source whose inputs did not change.
@@ -90,7 +96,7 @@ def build(
     index_data = tuple(data)
     for source in sources:
         slug = source.meta.slug
-        pages.append(render_source(source, frozen, links.get(slug, []), site_url=site_url))
+        pages.append(render_source(source, frozen, links.get(slug, []), site_url=site_url, pdf=pdf))
         url = source_url(source, site_url)
         data.append(
             DataFile(f"sources/{slug}/{slug}.bib", citation_formats.bibtex(source.meta, url))
@@ -99,7 +105,7 @@ def build(
         data.append(
             DataFile(f"sources/{slug}/{slug}.csl.json", citation_formats.csl_text(source.meta, url))
         )
-        pages.append(render_editorial(source, editorial.get(slug, {})))
+        pages.append(render_editorial(source, editorial.get(slug, {}), pdf=pdf))
         pages.append(render_witness(source))
         data.append(witness_file(source))
         data.append(tei_file(source, frozen, index_data, rules, url=url, site_url=site_url))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from tests.conftest import build_site
@@ -35,3 +36,17 @@ def test_no_page_loads_anything_from_another_host(site_dir: Path) -> None:
         text = html.read_text(encoding="utf-8")
         for attr in ('src="http', 'href="https://fonts', "@import url(http"):
             assert attr not in text, f"{html}: {attr}"
+
+
+def test_a_build_without_pdfs_links_none_and_passes_strict(tmp_path: Path) -> None:
+    # EDITION_PDF=0 (the benchmark's builds): no PDF is written and no page links one, so a
+    # strict build does not stop on links to missing files
+    result = build_site(tmp_path / "site", env={"EDITION_PDF": "0"})
+    assert result.returncode == 0, result.stderr
+    sources = tmp_path / "site" / "sources"
+    assert not list(sources.glob("*/*.pdf"))
+    own_pdf = re.compile(r'href="(?!https?:)[^"]*\.pdf"')  # the witness's own URL may be a PDF
+    pages = [*sources.glob("*/index.html"), *sources.glob("*/editorial/index.html")]
+    assert len(pages) >= 6
+    for page in pages:
+        assert not own_pdf.search(page.read_text(encoding="utf-8")), page

@@ -38,7 +38,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [*lines, ""]
 
 
-def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
+def render_editorial(source: Source, extra: Mapping[str, str] = {}, *, pdf: bool = True) -> Page:
     """The Markdown of ``/sources/<slug>/editorial/``."""
     doc = source.document
     meta = source.meta
@@ -64,6 +64,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
     by_rule = Counter(e.rule for _, e in emendations)
     by_category = Counter(r.category for r in doc.removals)
 
+    also = f" (also as a [PDF]({meta.slug}.pdf))" if pdf else ""
     lines = [
         "---",
         f"title: {yaml_string('Editorial notes: ' + meta.title)}",
@@ -72,7 +73,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}) -> Page:
         "",
         f"# Editorial notes: {md_inline(meta.title)}",
         "",
-        f"Back to the [reading text](index.md) (also as a [PDF]({meta.slug}.pdf)). Raw witness: <code>{md_inline(source.path)}</code> "
+        f"Back to the [reading text](index.md){also}. Raw witness: <code>{md_inline(source.path)}</code> "
         f"({md_inline(meta.provenance.delivered_as or 'as delivered')}), normalised by the "
         f"`{meta.normaliser}` normaliser. Read it [line by line](witness.md) (every “raw line” "
         f"below links to its line) or [download it byte for byte]({witness_file_name(source)}). "

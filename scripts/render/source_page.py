@@ -42,7 +42,7 @@ def description(source: Source, limit: int = 155) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _header(source: Source, links: Sequence[Link]) -> list[str]:
+def _header(source: Source, links: Sequence[Link], *, pdf: bool = True) -> list[str]:
     meta = source.meta
     lines = ['<div class="source-header" markdown>', ""]
     lines.append(f'<p class="source-citation">{html_text(citation.bibliography(meta))}</p>')
@@ -67,8 +67,9 @@ def _header(source: Source, links: Sequence[Link]) -> list[str]:
         "[Editorial notes: every emendation and removal](editorial.md)",
         f"Download the citation: [BibTeX]({slug}.bib) · [RIS]({slug}.ris) · [CSL-JSON]({slug}.csl.json)",
         f"The text as data: [TEI P5 XML]({slug}.xml) · [raw witness](witness.md)",
-        f"[PDF of this source]({slug}.pdf)",
     ]
+    if pdf:
+        items.append(f"[PDF of this source]({slug}.pdf)")
     items += [f"[{md_inline(link.label)}]({_md_target(link.href)})" for link in links]
     lines.append(" · ".join(items))
     lines += ["", f'<p class="view-control">{TOGGLE}</p>', ""]
@@ -191,9 +192,14 @@ def _cite_data(source: Source, site_url: str) -> str:
 
 
 def render_source(
-    source: Source, spans: SpanMap, links: Sequence[Link] = (), *, site_url: str = ""
+    source: Source,
+    spans: SpanMap,
+    links: Sequence[Link] = (),
+    *,
+    site_url: str = "",
+    pdf: bool = True,
 ) -> Page:
-    """The Markdown of ``/sources/<slug>/``."""
+    """The Markdown of ``/sources/<slug>/``; ``pdf`` False leaves out the link to its PDF."""
     doc = source.document
     slug = source.meta.slug
     url = source_url(source, site_url)
@@ -222,7 +228,7 @@ def render_source(
         "",
         f"# {md_inline(source.meta.title)}",
         "",
-        *_header(source, links),
+        *_header(source, links, pdf=pdf),
         _cite_data(source, site_url),
         "",
     ]
