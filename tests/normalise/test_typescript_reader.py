@@ -9,7 +9,7 @@ import pytest
 
 from scripts.errors import EditionError
 from scripts.meta import load_meta
-from scripts.model import Document, Emendation, Heading, NoteRef, PageBreak, Paragraph
+from scripts.model import Contents, Document, Emendation, Heading, NoteRef, PageBreak, Paragraph
 from scripts.normalise.typescript.settings import TypescriptSettings
 from scripts.sources import normalise_witness
 
@@ -219,3 +219,37 @@ def test_a_sentence_cut_by_the_page_goes_on_after_the_foot_note() -> None:
     (para,) = _paras(doc)
     assert para.text == "1. The government said that the harvest was poor this year."
     assert len(doc.notes) == 1
+
+
+def test_a_memorandum_numbered_from_page_two_with_an_annex_from_one() -> None:
+    page = "13-00000\nSECRET\n\n{}\n\n{} The text of this page goes on and ends here.\n\nSECRET\n"
+    raw = (
+        "13-00000\nSECRET\n\nMEMORANDUM\n\n1. The first page has no number.\n\nSECRET\n"
+        + page.format("2", "2.")
+        + page.format("-1-", "ANNEX")
+        + page.format("-2-", "3.")
+    )
+    doc = _doc(raw)
+    assert [b.label for b in doc.page_breaks()] == ["2", "s2-1", "s2-2"]
+    assert all(not b.inferred for b in doc.page_breaks())
+
+
+def test_a_contents_list_is_used_when_present_and_links_its_headings() -> None:
+    raw = (
+        "INSTRUCTION NO. 5\n\nCONTENTS\n\nI. PURPOSE ........ 1\nII. SCOPE . . . . . . 2\n"
+        "III. DUTIES ........ 3\n\n13-00000\n\nI. PURPOSE\n\n1. This instruction sets out\n"
+        "the purpose.\n\nII. SCOPE\n\n2. It applies to all.\n\nIII. DUTIES\n\n3. Every\n"
+        "officer reads it.\n"
+    )
+    doc = _doc(raw)
+    contents = [b for b in doc.front if isinstance(b, Contents)]
+    assert len(contents) == 1
+    entries = contents[0].entries
+    assert [(e.page, e.target != "") for e in entries] == [("1", True), ("2", True), ("3", True)]
+    assert [p.text[:2] for p in _paras(doc)] == ["1.", "2.", "3."]
+    assert [p.n for p in _paras(doc)] == [1, 2, 3]
+
+
+def test_without_a_contents_list_nothing_is_required() -> None:
+    doc = _doc("I. PURPOSE\n\n1. This instruction sets out the purpose.\n")
+    assert doc.front == () and len(_paras(doc)) == 1

@@ -146,7 +146,9 @@ def _family(number: TypedNumber) -> str:
 
 
 def accept_sequences(
-    candidates: list[tuple[int, TypedNumber]], reach: int = 200
+    candidates: list[tuple[int, TypedNumber]],
+    reach: int = 200,
+    edges: frozenset[int] = frozenset(),
 ) -> tuple[list[PageMark], list[int]]:
     """The candidates that are page numbers, grouped into sequences; and repeated numbers.
 
@@ -154,7 +156,9 @@ def accept_sequences(
     number must continue the sequence (one or two more than the last page of its family),
     or, with none before it, be followed by the next number of its family — and stand at
     most ``reach`` lines a page from that neighbour (the index is a line position), since a
-    stray mark far from any page number is no page number. A number lower
+    stray mark far from any page number is no page number. A first bare arabic 1 or 2 at the edge
+    of a page (an index in ``edges``: next to a banner or where a scanned page begins) needs
+    no such support. A number lower
     than the last of its family starts a new sequence (an annex numbered from 1 again); the
     same number twice within ``reach`` lines is the same page numbered twice (returned as
     repeated); further apart, it starts a new sequence.
@@ -177,7 +181,7 @@ def accept_sequences(
                     later is not None
                     and number.value < later[1].value <= number.value + 2
                     and later[0] - index <= reach * (later[1].value - number.value)
-                )
+                ) or (index in edges and number.value <= 2 and family == "arabic")
             if not fits:
                 continue
         if previous is not None and number.value == previous and index - at[family] <= reach:

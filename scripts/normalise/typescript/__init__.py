@@ -1,8 +1,8 @@
 """The layout *OCR of a typescript*: one normaliser for its clean and its raw kind.
 
 * The **clean kind** (the edition's CIA staff study): one paragraph per line, YAML front
-  matter, a contents page with dot leaders. It is read by :mod:`.staff_study`, whose
-  output for the published study is fixed by its anchor manifest.
+  matter, a contents page with dot leaders — all three. It is read by :mod:`.staff_study`,
+  whose output for the published study is fixed by its anchor manifest.
 * Everything else — a raw Tesseract OCR with hard-wrapped lines, line-end hyphens, banners,
   archive lines, a capture wrapper, or a clean OCR without a contents page — is read by
   :mod:`.reader`.
@@ -23,6 +23,7 @@ def normalise(raw: str, settings: TypescriptSettings | None = None) -> Document:
     """Turn the OCR text of a typescript (clean or raw) into a :class:`Document`."""
     settings = settings or TypescriptSettings()
     mode = reader.paragraph_mode(raw) if settings.paragraphs == "auto" else settings.paragraphs
-    if mode == "lines" and staff_study.has_contents(raw) and settings == TypescriptSettings():
+    clean = mode == "lines" and raw.startswith("---\n") and staff_study.has_contents(raw)
+    if clean and settings == TypescriptSettings():
         return staff_study.normalise(raw)
     return reader.normalise(raw, settings, mode)

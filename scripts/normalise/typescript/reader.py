@@ -38,6 +38,8 @@ from typing import Literal
 from scripts.errors import SourceError
 from scripts.model import (
     Block,
+    Contents,
+    ContentsEntry,
     Document,
     EditorialNote,
     Emendation,
@@ -47,6 +49,7 @@ from scripts.model import (
     NoteRef,
     PageBreak,
     Paragraph,
+    ParagraphKind,
     Removal,
     Text,
 )
@@ -54,6 +57,7 @@ from scripts.normalise.english import zipf
 from scripts.normalise.shared import banners
 from scripts.normalise.shared.lines import Lexicon, join_lines
 from scripts.normalise.shared.pages import PageMark, TypedNumber, accept_sequences, typed_number
+from scripts.normalise.typescript.furniture import heading_level
 from scripts.normalise.typescript.inlines import merge_text, sic_inlines
 from scripts.normalise.typescript.settings import TypescriptSettings
 from scripts.normalise.typescript.words import find_repairs
@@ -78,6 +82,10 @@ NOTE_MARK = re.compile(r"(?<=[\w.,;:)\"”’])\*{1,3}(?=[\s,.;:)]|$)")
 NOTE_REACH = 120
 """A note stands at most this many raw lines after its mark (about a page of the OCR)."""
 FOOT_NUMBER = re.compile(r"^(?P<rest>.*\S)\s+(?P<number>(?:Page|PAGE)\s+[0-9ivxlcIVXLC]{1,7})\s*$")
+LEADER_LINE = re.compile(
+    r"^(?P<text>\S.*?\S)\s*(?P<leader>(?:\.\s?){4,}|_{4,}|…{2,})\s*(?P<page>\d{1,3}|[ivxlc]{1,6})$"
+)
+CONTENTS_MIN = 3
 RUNNING_MIN = 3
 EDGE_REACH = 4
 """A running head stands within this many lines of text from the edge of its page."""
@@ -92,6 +100,7 @@ class _Line:
     removal: Removal | None = None
     mark: PageMark | None = None
     page_raw: str = ""
+    entry: ContentsEntry | None = None
 
 
 @dataclass
@@ -230,27 +239,54 @@ def _candidates(
     return found
 
 
-def _at_foot(lines: list[_Line], marks: list[PageMark], page_starts: set[int]) -> bool:
-    """True when the typescript numbers its pages at the foot.
+def _at_edge(lines: list[_Line], i: int, page_starts: set[int]) -> bool:
+    """True when line ``i`` stands at the edge of a page: the first or last text of the OCR,
+    or within two lines of a banner, an archive line or the start of a scanned page."""
+    if lines[i].n in page_starts:
+        return True
+    before = [ln for ln in reversed(lines[:i]) if ln.text][:2]
+    after = [ln for ln in lines[i + 1 :] if ln.text][:2]
+    if not before or not after:
+        return True
+    return any(
+        ln.n in page_starts
+        or (ln.removal is not None and ln.removal.category in {"banner", "archive", "stamp"})
+        for ln in before + after
+    )
+
+
+Group = tuple[str, int]
+"""A numbering sequence: (family ``arabic``/``roman``, sequence number)."""
+
+
+def _group(mark: PageMark) -> Group:
+    return (_family_of(mark), mark.sequence)
+
+
+def _at_foot(lines: list[_Line], marks: list[PageMark], page_starts: set[int]) -> dict[Group, bool]:
+    """For each numbering sequence, True when it stands at the foot of its pages.
 
     The evidence is where scanned pages begin: an archive separator line or a page of the
-    capture right after a number puts it at a foot; right before, at a head. With no
-    evidence, a first sequence starting at 1 (or i) is read as foot numbers, one starting
-    at 2 as head numbers (the first page of a memorandum is not numbered).
+    capture right after a number puts it at a foot; right before, at a head. Each sequence
+    is judged on its own (a compound file may join a report numbered at the foot and a
+    dispatch numbered at the head); a sequence without evidence follows the whole text's,
+    and with none at all a sequence starting at 1 (or i) is read as foot numbers, one
+    starting at 2 as head numbers (the first page of a memorandum is not numbered).
     """
 
     def starts(line: _Line) -> bool:
         separator = line.removal is not None and line.removal.category == "archive"
         return separator or line.n in page_starts
 
-    foot = head = 0
+    votes: dict[Group, list[int]] = {}
     for mark in marks:
+        tally = votes.setdefault(_group(mark), [0, 0])  # foot, head
         after = next(
             (ln for ln in lines[mark.index + 1 :] if (ln.text and not ln.removal) or starts(ln)),
             None,
         )
         if after is not None and starts(after):
-            foot += 1
+            tally[0] += 1
         before = next(
             (
                 ln
@@ -260,18 +296,31 @@ def _at_foot(lines: list[_Line], marks: list[PageMark], page_starts: set[int]) -
             None,
         )
         if lines[mark.index].n in page_starts or (before is not None and starts(before)):
-            head += 1
-    if foot != head:
-        return foot > head
-    return not marks or marks[0].number.value != 2
+            tally[1] += 1
+    foot = sum(t[0] for t in votes.values())
+    head = sum(t[1] for t in votes.values())
+    out: dict[Group, bool] = {}
+    for mark in marks:
+        group = _group(mark)
+        if group in out:
+            continue
+        tally = votes[group]
+        if tally[0] != tally[1]:
+            out[group] = tally[0] > tally[1]
+        elif foot != head:
+            out[group] = foot > head
+        else:
+            out[group] = mark.number.value != 2
+    return out
 
 
 def _pages(
     lines: list[_Line], settings: TypescriptSettings, page_starts: set[int]
-) -> tuple[bool, list[PageMark]]:
-    """Accept the page numbers; mark their lines; True if they stand at the foot."""
+) -> tuple[dict[Group, bool], list[PageMark]]:
+    """Accept the page numbers; mark their lines; for each sequence, True if at the foot."""
     found = _candidates(lines, settings)
-    marks, repeated = accept_sequences([(i, number) for i, number, _, _ in found])
+    edges = frozenset(i for i, _, _, _ in found if _at_edge(lines, i, page_starts))
+    marks, repeated = accept_sequences([(i, number) for i, number, _, _ in found], edges=edges)
     by_index = {i: (raw, rest) for i, _, raw, rest in found}
     for mark in marks:
         raw, rest = by_index[mark.index]
@@ -285,7 +334,35 @@ def _pages(
     return _at_foot(lines, marks, page_starts), marks
 
 
-def _page_breaks(lines: list[_Line], foot: bool, removals: list[Removal]) -> dict[int, PageBreak]:
+def _contents(lines: list[_Line]) -> Contents | None:
+    """A printed contents list: three or more lines of wording, a dot leader and a page
+    number (``Organization ........ 4``). Used when present, never required; its lines
+    leave the flow of the text."""
+    found = [
+        (line, m)
+        for line in lines
+        if line.text and not line.removal and not line.mark and (m := LEADER_LINE.match(line.text))
+    ]
+    if len(found) < CONTENTS_MIN:
+        return None
+    entries = []
+    for line, match in found:
+        wording = match.group("text")
+        entry = ContentsEntry(
+            (Text(wording),),
+            match.group("page"),
+            heading_level(wording),
+            line=line.n,
+            leader=match.group("leader"),
+        )
+        line.entry = entry
+        entries.append(entry)
+    return Contents(tuple(entries), found[0][0].n)
+
+
+def _page_breaks(
+    lines: list[_Line], feet: dict[Group, bool], removals: list[Removal]
+) -> dict[int, PageBreak]:
     """The page break each accepted number makes, by line index."""
     breaks: dict[int, PageBreak] = {}
     labels: set[str] = set()
@@ -294,7 +371,7 @@ def _page_breaks(lines: list[_Line], foot: bool, removals: list[Removal]) -> dic
         line = lines[i]
         mark = line.mark
         assert mark is not None
-        if not foot:
+        if not feet[_group(mark)]:
             breaks[i] = PageBreak(mark.label, line.page_raw, line.n)
             labels.add(mark.label)
             continue
@@ -328,7 +405,7 @@ def _units(lines: list[_Line], breaks: dict[int, PageBreak], mode: Mode) -> list
     for i, line in enumerate(lines):
         if i in breaks:
             pending.append(breaks[i])
-        if not line.text or line.removal or line.mark:
+        if not line.text or line.removal or line.mark or line.entry:
             current = None
             continue
         if current is None or mode == "lines":
@@ -379,6 +456,8 @@ def _heading_like(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 4 or not re.search(r"[A-Za-z]{3,}", text):
         return False
+    if any(banners.banner_word(w) in banners.LEVELS for w in re.findall(r"[A-Za-z]+", text)):
+        return False  # what is left of a banner line is no heading
     capitals = sum(c.isupper() for c in letters) / len(letters)
     return capitals >= 0.8 or (bool(ROMAN_LABEL.match(text)) and capitals >= 0.6)
 
@@ -559,13 +638,16 @@ def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
 
 
 def _editorial(
-    foot: bool, marks: list[tuple[PageMark, int]], removals: list[Removal], mode: Mode
+    feet: dict[Group, bool], marks: list[tuple[PageMark, int]], removals: list[Removal], mode: Mode
 ) -> tuple[EditorialNote, ...]:
     """The editor's notes on this witness, composed from what was found in it."""
     notes = []
     if marks:
         sequences = sorted({(m.number.style, m.sequence) for m, _ in marks})
+        foot = any(feet.values())
         where = "at the foot of its pages" if foot else "at the head of its pages"
+        if foot and not all(feet.values()):
+            where = "at the foot of some pages and at the head of others (by numbering sequence)"
         first, line = marks[0][0].number.label, marks[0][1]
         text = (
             f"The typescript types its page numbers {where} (the first read is {first}, raw "
@@ -618,11 +700,12 @@ def normalise(raw: str, settings: TypescriptSettings, mode: Mode) -> Document:
     lines, removals, page_starts = unwrap(raw)
     lex = Lexicon(raw)
     classified = _classify(lines, settings, page_starts)
-    foot, marks = _pages(classified, settings, page_starts)
+    feet, marks = _pages(classified, settings, page_starts)
     for line in classified:
         if line.text and not line.removal and not line.mark and _is_debris(line.text, lex):
             line.removal = Removal(line.text, DEBRIS_REASON, line.n, "debris")
-    breaks = _page_breaks(classified, foot, removals)
+    contents = _contents(classified)
+    breaks = _page_breaks(classified, feet, removals)
     removals += [line.removal for line in classified if line.removal]
     units = _units(classified, breaks, mode)
     if not any(SENTENCE.search(u.text) for u in units):
@@ -657,13 +740,23 @@ def normalise(raw: str, settings: TypescriptSettings, mode: Mode) -> Document:
             body.append(Heading(1, tuple(inlines), draft.line))
         else:
             body.append(Paragraph(tuple(inlines), draft.line))
+    front: list[Block] = []
+    if contents is not None:
+        # The cover and the contents page: front matter, not numbered.
+        end = max(e.line for e in contents.entries)
+        while body and body[0].line < end:
+            block = body.pop(0)
+            front.append(
+                replace(block, kind=ParagraphKind.FRONT) if isinstance(block, Paragraph) else block
+            )
+        front.append(contents)
     return Document(
-        front=(),
+        front=tuple(front),
         body=tuple(body),
         notes=tuple(notes),
         removals=tuple(sorted(removals, key=lambda r: r.line)),
         editorial_notes=_editorial(
-            foot, [(m, classified[m.index].n) for m in marks], removals, mode
+            feet, [(m, classified[m.index].n) for m in marks], removals, mode
         ),
     )
 
