@@ -625,6 +625,10 @@ def _spaced_after_breaks(inlines: list[Inline]) -> list[Inline]:
         prev = out[-1] if out else None
         if isinstance(prev, PageBreak) and prev.raw[-1:].isalnum() and isinstance(node, Text):
             node = Text(" " + node.text)
+        elif (
+            isinstance(prev, PageBreak) and prev.raw[-1:].isalnum() and isinstance(node, PageBreak)
+        ):
+            out.append(Text(" "))  # two typed numbers in a row stay two numbers
         out.append(node)
     return out
 
@@ -765,4 +769,8 @@ def _append_breaks(body: list[Block], breaks: list[PageBreak]) -> None:
     """Page breaks that stood in a note: kept at the end of the block before it."""
     last = body[-1]
     if isinstance(last, Paragraph | Heading):
-        body[-1] = replace(last, inlines=last.inlines + tuple(breaks))
+        inlines = list(last.inlines)
+        if inlines and isinstance(inlines[-1], Text) and not inlines[-1].text[-1:].isspace():
+            # a space before the typed number, so that the two stay two words
+            inlines[-1] = Text(inlines[-1].text + " ")
+        body[-1] = replace(last, inlines=tuple(inlines) + tuple(breaks))
