@@ -120,11 +120,11 @@ def _pdfs(sources: Any, site_url: str) -> list[Any]:
     ``mkdocs serve`` only cached ones, else the one of the previous build (a stale preview is
     logged; ``make build`` renders it afresh), so that a rebuild stays quick. A source with
     neither (added while serving) is rendered."""
+    if not _pdf_enabled():
+        return []
     from scripts.pdf.build import build_pdfs
     from scripts.pdf.document import pdf_path
 
-    if not _pdf_enabled():
-        return []
     epoch = int(os.environ["SOURCE_DATE_EPOCH"])
     rebuild = _STATE.get("command") == "serve" and bool(_LAST_PDFS)
     pdfs = build_pdfs(
@@ -155,6 +155,11 @@ def on_files(files: Files, config: Any) -> Files:
         pdfs = _pdfs(output.sources, site_url)
     except EditionError as err:
         raise PluginError(str(err)) from None
+    except ModuleNotFoundError as err:  # an environment set up before the PDFs existed
+        raise PluginError(
+            f"the PDFs need {err.name!r}, which this environment lacks: run 'make setup' "
+            "(or build without PDFs: EDITION_PDF=0)"
+        ) from None
     for pdf in pdfs:
         files.append(File.generated(config, pdf.path, content=pdf.content))
     for page in output.pages:
