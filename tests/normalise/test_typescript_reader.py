@@ -253,3 +253,94 @@ def test_a_contents_list_is_used_when_present_and_links_its_headings() -> None:
 def test_without_a_contents_list_nothing_is_required() -> None:
     doc = _doc("I. PURPOSE\n\n1. This instruction sets out the purpose.\n")
     assert doc.front == () and len(_paras(doc)) == 1
+
+
+STUDY = """\
+1. The decisive victory of the party in the September election led many
+observers to hope that the movement might develop significantly
+throughout the region, competing with its rivals on the ground of ideas
+and offering an alternative route to social progress, and the parties
+
+OFFICE SYMBOL
+
+This political appeal, coupled with a commitment to basic social reform,
+comprised a package of considerable attractiveness to the middle class.
+
+2. The leaders of the youth wings have asked the foreign institutes to
+increase their support in the field of training, but the efforts made so
+far in this direction by the national institutes and the student training
+
+CLASSIFICATION
+
+SECRET
+
+CONTINUATION OF
+DISPATCH
+
+courses have been discouraging. In most instances the teachers share the
+biases of the students.
+
+Distribution:
+
+Orig & 2 - Chief, WH
+
+1 - File
+
+XQZT VRBL KWMN
+
+3. The movement has made only modest progress in the region, and its
+leaders know that the gains of the last election may not be repeated.
+"""
+
+
+def test_a_line_of_capitals_inside_an_unfinished_sentence_is_no_heading() -> None:
+    doc = _doc(STUDY)
+    assert "OFFICE SYMBOL" not in _headings(doc)
+    assert any(p.text == "OFFICE SYMBOL" for p in _paras(doc))
+
+
+def test_a_line_of_capitals_that_is_not_made_of_words_is_no_heading() -> None:
+    doc = _doc(STUDY)
+    assert _headings(doc) == []
+    assert any("XQZT VRBL KWMN" in p.text for p in _paras(doc))
+
+
+def test_a_sentence_goes_on_after_the_labels_of_a_form_page_which_follow_it() -> None:
+    doc = _doc(STUDY)
+    texts = [p.text for p in _paras(doc)]
+    whole = next(t for t in texts if t.startswith("2. "))
+    assert "student training courses have been discouraging." in whole
+    labels = texts[texts.index(whole) + 1]
+    assert labels == "CLASSIFICATION CONTINUATION OF DISPATCH"
+    record = next(u for u in doc.unclassified if u.text.startswith("CLASSIFICATION"))
+    assert record.text == "CLASSIFICATION\nCONTINUATION OF\nDISPATCH"
+    assert "printed after that paragraph" in record.why
+
+
+def test_short_label_lines_are_one_block_recorded_as_unclassified() -> None:
+    doc = _doc(STUDY)
+    block = next(p for p in _paras(doc) if p.text.startswith("Distribution:"))
+    assert block.text == "Distribution: Orig & 2 - Chief, WH 1 - File XQZT VRBL KWMN"
+    record = next(u for u in doc.unclassified if u.line == block.line)
+    assert record.text.split("\n") == [
+        "Distribution:",
+        "Orig & 2 - Chief, WH",
+        "1 - File",
+        "XQZT VRBL KWMN",
+    ]
+    assert record.why.startswith("4 blocks of short lines")
+    # every block kept without running text is listed, and nothing else
+    running = {p.line for p in _paras(doc) if p.text[:2] in {"1.", "2.", "3."}}
+    assert {u.line for u in doc.unclassified} == {
+        p.line for p in _paras(doc) if p.line not in running and not p.text.startswith("This")
+    }
+
+
+def test_a_line_of_capitals_before_text_in_capitals_is_no_heading() -> None:
+    cable = (
+        "DIR INFO LIMA CITE WAVE 2322\n\nIDEN DEPARTING MIAMI TWENTY ONE APRIL ON FLIGHT TO\n"
+        "ATTEND THE CONFERENCE AS A MEMBER OF THE DELEGATION.\n\n"
+        "SUBJECT REPORTED THAT THE CONGRESS WILL BE HELD IN MIAMI IN APRIL.\n"
+    )
+    doc = _doc(cable + "\n" + MEMO.split("MEMORANDUM FOR THE DIRECTOR")[1])
+    assert _headings(doc) == []

@@ -16,8 +16,12 @@ In order:
    block, a numbered paragraph (``1.``, ``a.``, ``(2)``) or a short line ending a sentence
    ends one inside a block, and a block that continues an unfinished sentence (next word in
    lower case) continues its paragraph across the page;
-5. a short line in capitals (or a roman-numbered one) followed by text is a heading; a
-   numbered paragraph never is;
+5. a short line in capitals (or a roman-numbered one), made mostly of words (word
+   evidence: English or the witness's own), that does not cut a sentence and is followed by
+   running text in small letters is a heading; a numbered paragraph never is; a run of
+   short lines without running text (a form's labels, an address block, a stamp) is kept
+   as one block of text and recorded as unclassified, as is any other block without
+   running text;
 6. an asterisk note is a paragraph that starts with ``*`` and a capital, paired with the
    nearest asterisk before it that is attached to a word; any other asterisk is text;
 7. hard-wrapped lines are joined, and line-end hyphens and other OCR breaks of words are
@@ -52,6 +56,7 @@ from scripts.model import (
     ParagraphKind,
     Removal,
     Text,
+    Unclassified,
 )
 from scripts.normalise.english import zipf
 from scripts.normalise.shared import banners
@@ -118,6 +123,10 @@ class _Draft:
     line: int
     heading: bool = False
     note: bool = False
+    lines_merged: int = 1
+    """How many blocks of short lines without running text were merged into this one."""
+    floated: bool = False
+    """Moved after the paragraph whose sentence it interrupted."""
 
     @property
     def text(self) -> str:
@@ -462,6 +471,38 @@ def _heading_like(text: str) -> bool:
     return capitals >= 0.8 or (bool(ROMAN_LABEL.match(text)) and capitals >= 0.6)
 
 
+WORDS_IN_HEADING = 0.5
+"""More than this share of a heading's letters must be in words (English or the witness's)."""
+RUNNING_WORDS = 3
+"""Running text holds at least this many words in small letters (``the``, ``have``)."""
+CUT_TAIL = 20
+"""A sentence end this near the end of a block finishes it (specks may follow)."""
+WORDY = 6
+"""A block with this many words (of three letters or more) is text, even in capitals."""
+
+
+def _mostly_words(text: str, lex: Lexicon) -> bool:
+    """True when most letters of the line are in words: English words or words the witness
+    uses elsewhere (a two-letter piece only if it is a very common word). The OCR of a form,
+    a stamp or a signature in capitals reads as letters that make no words."""
+    pieces = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) >= 2]
+    letters = sum(len(w) for w in pieces)
+    known = sum(len(w) for w in pieces if lex.is_word(w) and (len(w) > 2 or zipf(w.lower()) >= 4.5))
+    return letters > 0 and known / letters > WORDS_IN_HEADING
+
+
+def _running(text: str, lex: Lexicon) -> bool:
+    """Running text: mostly small letters, with a few words in them, and at least half of
+    its pieces words (not a line of labels, capitals or OCR debris)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.islower() for c in letters) / len(letters) < 0.5:
+        return False
+    pieces = re.findall(r"[A-Za-z]{2,}", text)
+    known = [w for w in pieces if lex.is_word(w) and (len(w) > 2 or zipf(w.lower()) >= 4.5)]
+    small = [w for w in known if w[0].islower()]
+    return len(small) >= RUNNING_WORDS and 2 * len(known) >= len(pieces)
+
+
 def _continues(draft: _Draft, unit: _Unit) -> bool:
     """True when the unit goes on with the draft's unfinished sentence."""
     text = draft.text
@@ -470,10 +511,11 @@ def _continues(draft: _Draft, unit: _Unit) -> bool:
     first = unit.text
     if PARA_LABEL.match(first) or ROMAN_LABEL.match(first) or NOTE_START.match(first):
         return False
-    return first[:1].islower() or text.endswith(("-", ","))
+    opening = re.sub(r"^[\W_]{1,3}\s*(?=[a-z])", "", first)  # specks before the first word
+    return opening[:1].islower() or text.endswith(("-", ","))
 
 
-def _drafts(units: list[_Unit]) -> list[_Draft]:
+def _drafts(units: list[_Unit], lex: Lexicon, mode: Mode) -> list[_Draft]:
     drafts: list[_Draft] = []
     for k, unit in enumerate(units):
         breaks = [_Part("", b.line, b) for b in unit.breaks]
@@ -487,14 +529,168 @@ def _drafts(units: list[_Unit]) -> list[_Draft]:
             back -= 1
         prev = drafts[back] if drafts else None
         parts = [_Part(t, n) for n, t in unit.lines]
-        if prev is not None and _continues(prev, unit):
+        if prev is not None and not _bare(prev, lex) and _continues(prev, unit):
             prev.parts += breaks + parts
             continue
+        if mode == "wrapped" and (target := _interrupted(drafts, unit, lex)) is not None:
+            # The labels of a form's page foot or head stand inside the sentence: the
+            # sentence goes on, and they follow the paragraph (their page breaks stay in
+            # the text where the page turns).
+            floated = drafts[target + 1 :]
+            moved = [q for d in floated for q in d.parts if q.brk is not None]
+            for d in floated:
+                d.parts = [q for q in d.parts if q.brk is None]
+                d.floated = True
+            drafts[target].parts += moved + breaks + parts
+            continue
         text = unit.text
-        followed = k + 1 < len(units) and bool(units[k + 1].lines)
-        heading = len(unit.lines) <= 2 and followed and _heading_like(text)
+        heading = (
+            len(unit.lines) <= 2
+            and _heading_like(text)
+            and _mostly_words(text, lex)
+            and _running(" ".join(after := _texts_after(units, k, mode)), lex)
+            and not (prev is not None and _cut_sentence(prev, lex))
+            and not (_goes_on(after[-1], lex) and _open_sentence(drafts, lex))
+        )
         drafts.append(_Draft(breaks + parts, unit.lines[0][0], heading=heading))
-    return drafts
+    # One paragraph a line is the witness's own division: its short lines stay apart.
+    return _merge_label_runs(drafts, lex) if mode == "wrapped" else drafts
+
+
+FLOAT_REACH = 40
+"""At most this many raw lines of blocks without running text stand between a sentence and
+its end (the furniture of a page's foot and the next page's head)."""
+
+
+def _interrupted(drafts: list[_Draft], unit: _Unit, lex: Lexicon) -> int | None:
+    """The draft whose unfinished sentence the unit goes on with, across blocks without
+    running text (a dispatch form's labels, a stamp), or None."""
+    skipped = 0
+    start = unit.lines[0][0]
+    for d in range(len(drafts) - 1, -1, -1):
+        draft = drafts[d]
+        if draft.heading or draft.note or start - draft.line > FLOAT_REACH:
+            return None
+        if _bare(draft, lex) or _note_stars(draft):
+            skipped += 1
+            continue
+        ok = skipped > 0 and _cut_sentence(draft, lex) and _continues(draft, unit)
+        return d if ok else None
+    return None
+
+
+def _open_sentence(drafts: list[_Draft], lex: Lexicon) -> bool:
+    """True when the last block of running text so far stops inside a sentence (blocks
+    without running text after it, such as a form's labels, do not close it)."""
+    last = next((d for d in reversed(drafts) if not d.heading and _running(d.text, lex)), None)
+    return last is not None and _cut_sentence(last, lex)
+
+
+def _goes_on(text: str, lex: Lexicon) -> bool:
+    """True when the text begins with a word in small letters (``courses) have been…``): it
+    goes on with a sentence from before, so the line before it is no heading but a label
+    the page carries (a form's continuation heading, a stamp)."""
+    first = re.search(r"[A-Za-z]+", text)
+    return bool(
+        first and first.group().islower() and len(first.group()) > 2 and lex.is_word(first.group())
+    )
+
+
+def _texts_after(units: list[_Unit], k: int, mode: Mode) -> list[str]:
+    """The text that follows unit ``k``: the next unit, and the one after it when the next
+    is a subheading (a heading directly over a subheading) or, in a text of a paragraph a
+    line, a line that runs on (no sentence end); lines of specks (no run of three letters)
+    are passed over."""
+    after = [u for u in units[k + 1 :] if re.search(r"[A-Za-z]{3}", u.text)][:2]
+    if len(after) == 2:
+        first = after[0]
+        sub = len(first.lines) == 1 and _heading_like(first.text)
+        runs_on = len(first.lines) == 1 and not SENTENCE_END.search(first.text)
+        if not sub and not (runs_on and not _heading_like(after[1].text)):
+            after = after[:1]
+    return [u.text for u in after] or [""]
+
+
+def _wordy(text: str, lex: Lexicon) -> bool:
+    """Text of many words, in whatever case (a cable is typed in capitals)."""
+    words = [w for w in re.findall(r"[A-Za-z]{3,}", text) if lex.is_word(w)]
+    return len(words) >= WORDY
+
+
+def _cut_sentence(draft: _Draft, lex: Lexicon) -> bool:
+    """True when the draft is running text of two lines or more that stops in the middle of
+    a sentence: on a word in small letters, with no sentence end or closing bracket near its
+    end. A heading does not stand inside a sentence; what stands there is a form's label, a
+    stamp or a marginal note. (Specks or a classification after the last sentence do not
+    make it unfinished.)"""
+    text = draft.text
+    lines = sum(1 for p in draft.parts if p.brk is None)
+    if draft.heading or lines < 2 or not _running(text, lex):
+        return False
+    tokens = text.split()
+    while tokens and not any(
+        lex.is_word(w) and len(w) > 2 for w in re.findall(r"[A-Za-z]+", tokens[-1])
+    ):
+        tokens.pop()  # specks after the last word
+    text = " ".join(tokens)
+    return bool(re.search(r"(?<![\w-])[a-z]+$", text)) and not re.search(
+        r"[.!?:;)\]]", text[-CUT_TAIL:]
+    )
+
+
+def _bare(draft: _Draft, lex: Lexicon) -> bool:
+    """A block without running text that is no heading, note or numbered paragraph."""
+    text = draft.text
+    return not (
+        draft.heading
+        or not text
+        or _running(text, lex)
+        or _wordy(text, lex)
+        or PARA_LABEL.match(text)
+        or NOTE_START.match(text)
+    )
+
+
+def _merge_label_runs(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
+    """Consecutive blocks without running text (a dispatch form's labels, an address block,
+    a distribution list, a map's legend) made one block: kept as text, not as a dozen
+    one-line paragraphs."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        last = out[-1] if out else None
+        # a block moved after the paragraph it interrupted is not run into what follows
+        together = last is not None and last.floated == draft.floated
+        if last is not None and together and _bare(last, lex) and _bare(draft, lex):
+            last.parts += draft.parts
+            last.lines_merged += draft.lines_merged
+            last.floated = last.floated or draft.floated
+            continue
+        out.append(draft)
+    return out
+
+
+def _unclassified(drafts: list[_Draft], lex: Lexicon) -> list[Unclassified]:
+    """The blocks kept as text without running text, for the editor's review."""
+    found = []
+    for draft in drafts:
+        if not _bare(draft, lex):
+            continue
+        text = "\n".join(p.text.strip() for p in draft.parts if p.brk is None and p.text.strip())
+        why = (
+            f"{draft.lines_merged} blocks of short lines without running text (a form's "
+            "labels, an address or distribution list, a stamp, a map's legend?): kept as "
+            "one block of text"
+            if draft.lines_merged > 1
+            else "a block without running text (a label, a date, a signature, OCR of a stamp "
+            "or of handwriting?): kept as text"
+        )
+        if draft.floated:
+            why += (
+                "; it stood inside a sentence of the paragraph before it, which goes on "
+                "after it in the typescript: printed after that paragraph"
+            )
+        found.append(Unclassified(text, draft.line, why))
+    return found
 
 
 Mark = tuple[int, int, int, str]
@@ -717,7 +913,7 @@ def normalise(raw: str, settings: TypescriptSettings, mode: Mode) -> Document:
         raise SourceError(
             first, "no running text: expected typed sentences (a word followed by . ! or ?)"
         )
-    drafts = _drafts(units)
+    drafts = _drafts(units, lex, mode)
     pairs = _pair_notes(drafts)
     builder = _Builder(lex, sics=mode == "lines")
     for n, (_, mark) in enumerate(sorted(pairs.items()), start=1):
@@ -762,6 +958,7 @@ def normalise(raw: str, settings: TypescriptSettings, mode: Mode) -> Document:
         editorial_notes=_editorial(
             feet, [(m, classified[m.index].n) for m in marks], removals, mode
         ),
+        unclassified=tuple(_unclassified([d for d in drafts if not d.note], lex)),
     )
 
 
