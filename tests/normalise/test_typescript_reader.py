@@ -344,3 +344,44 @@ def test_a_line_of_capitals_before_text_in_capitals_is_no_heading() -> None:
     )
     doc = _doc(cable + "\n" + MEMO.split("MEMORANDUM FOR THE DIRECTOR")[1])
     assert _headings(doc) == []
+
+
+def _report_page(foot: str, words: str) -> str:
+    body = f"The report goes on with the parties of the region, which\nare {words}.\n"
+    return f"14-00000\n\n{body}\nSECRET\n\n{foot}\n"
+
+
+def test_a_page_number_opening_a_running_foot_is_read_and_a_misread_one_from_the_sequence() -> None:
+    raw = "1\n\nSPECIAL REPORT\n\n" + "".join(
+        _report_page(foot, words)
+        for foot, words in [
+            ("Page 1 SPECIAL REPORT 3 Mar 67", "weak in the cities"),
+            ("oo Page -2 SPECIAL REPORT 3 Mar 67", "strong among the students"),
+            ("Page § SPECIAL REPORT 3 Mar 67", "divided on the question of land"),
+            (". Page 4 SPECIAL REPORT. 3 Mar 67", "courted by the army"),
+        ]
+    )
+    doc = _doc(raw)
+    breaks = doc.page_breaks()
+    assert [(b.raw, b.label) for b in breaks] == [
+        ("Page 1", "2"),
+        ("Page -2", "3"),
+        ("Page §", "4"),
+    ]
+    assert all(b.inferred for b in breaks)
+    # the bare 1 that the typed 'Page 1' repeats is no page number; the foot's words go
+    assert not any(b.line == 1 for b in breaks)
+    feet = [r.raw for r in doc.removals if r.category == "running head"]
+    assert "oo SPECIAL REPORT 3 Mar 67" in feet and ". SPECIAL REPORT. 3 Mar 67" in feet
+
+
+def test_a_sign_where_a_page_number_stands_is_no_page_without_numbers_on_both_sides() -> None:
+    raw = "".join(
+        _report_page(foot, words)
+        for foot, words in [
+            ("Page 1 SPECIAL REPORT", "weak in the cities"),
+            ("Page § SPECIAL REPORT", "strong among the students"),
+        ]
+    )
+    doc = _doc(raw)
+    assert [b.raw for b in doc.page_breaks()] == ["Page 1"]

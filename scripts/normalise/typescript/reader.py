@@ -87,6 +87,16 @@ NOTE_MARK = re.compile(r"(?<=[\w.,;:)\"”’])\*{1,3}(?=[\s,.;:)]|$)")
 NOTE_REACH = 120
 """A note stands at most this many raw lines after its mark (about a page of the OCR)."""
 FOOT_NUMBER = re.compile(r"^(?P<rest>.*\S)\s+(?P<number>(?:Page|PAGE)\s+[0-9ivxlcIVXLC]{1,7})\s*$")
+LEAD_NUMBER = re.compile(
+    r"^(?P<lead>[\W_]{0,3}|\S{1,2}\s+)"
+    r"(?P<number>(?:Page|PAGE|page)\s*-?\s*(?P<value>[0-9]{1,3}|[ivxlcIVXLC]{1,7}))"
+    r"\s+(?P<rest>\S.*)$"
+)
+"""``Page 4 SPECIAL REPORT 3 Mar 67``: a page number opening a running foot (specks before)."""
+ILLEGIBLE_NUMBER = re.compile(
+    r"^(?P<lead>[\W_]{0,3}|\S{1,2}\s+)(?P<number>(?:Page|PAGE|page)\s*[^\w\s])\s+(?P<rest>\S.*)$"
+)
+"""``Page § SPECIAL REPORT``: the same with its number misread as a sign."""
 LEADER_LINE = re.compile(
     r"^(?P<text>\S.*?\S)\s*(?P<leader>(?:\.\s?){4,}|_{4,}|…{2,})\s*(?P<page>\d{1,3}|[ivxlc]{1,6})$"
 )
@@ -203,6 +213,7 @@ def _classify(
     pattern = settings.page_pattern()
     counts: Counter[str] = Counter(_key(t) for t in texts if t)
     counts.update(_key(m.group("rest")) for t in texts if (m := FOOT_NUMBER.match(t)))
+    counts.update(_key(m.group("rest")) for t in texts if (m := LEAD_NUMBER.match(t)))
     out = [_Line(n, text) for (n, _), text in zip(lines, texts, strict=True)]
     edge: set[int] = set()
     for i, line in enumerate(out):
@@ -225,17 +236,41 @@ def _classify(
             or banners.classify_line(foot.group("rest"), codes)
         ):
             continue  # a running foot ending in its page number: read with the numbers
+        if (lead := LEAD_NUMBER.match(line.text)) and _foot_words(
+            lead.group("rest"), counts, codes
+        ):
+            continue  # a page number opening a running foot: read with the numbers
         if at_edge and _is_running(line.text, counts):
             line.removal = Removal(line.text, RUNNING_REASON, line.n, "running head")
     return out
 
 
+def _foot_words(text: str, counts: Counter[str], codes: frozenset[str]) -> bool:
+    """True for the words of a running head or foot: repeated on the typescript's pages, a
+    banner, or a short line in capitals (``SPECIAL REPORT``)."""
+    letters = [c for c in text if c.isalpha()]
+    capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    short = len(text.split()) <= 6 and bool(re.search(r"[A-Z]{3}", text))
+    return (
+        _is_running(text, counts)
+        or banners.classify_line(text, codes) is not None
+        or (capitals and short)
+    )
+
+
 def _candidates(
     lines: list[_Line], settings: TypescriptSettings
 ) -> list[tuple[int, TypedNumber, str, str]]:
-    """(index, number, raw of the number, rest of the line) for every possible page number."""
+    """(index, number, raw of the number, rest of the line) for every possible page number.
+
+    A bare number that the next candidate repeats in a page-number form (``1`` then
+    ``Page 1``) is not the page's number: the typed one is."""
     pattern = settings.page_pattern()
-    found = []
+    texts = [line.text for line in lines if line.text]
+    codes = banners.code_words(texts, settings.banner_words)
+    counts: Counter[str] = Counter(_key(t) for t in texts)
+    counts.update(_key(m.group("rest")) for t in texts if (m := LEAD_NUMBER.match(t)))
+    found: list[tuple[int, TypedNumber, str, str]] = []
     for i, line in enumerate(lines):
         if line.removal or not line.text:
             continue
@@ -245,7 +280,50 @@ def _candidates(
             number := typed_number(foot.group("number"), pattern)
         ):
             found.append((i, number, foot.group("number"), foot.group("rest")))
-    return found
+        elif (
+            (lead := LEAD_NUMBER.match(line.text))
+            and _foot_words(lead.group("rest"), counts, codes)
+            and (number := typed_number("Page " + lead.group("value"), pattern))
+        ):
+            rest = f"{lead.group('lead').strip()} {lead.group('rest')}".strip()
+            found.append((i, number, lead.group("number"), rest))
+    found = [
+        c
+        for k, c in enumerate(found)
+        if c[1].strong
+        or k + 1 == len(found)
+        or not (found[k + 1][1].strong and found[k + 1][1].label == c[1].label)
+    ]
+    return _illegible(lines, found, counts, codes)
+
+
+def _illegible(
+    lines: list[_Line],
+    found: list[tuple[int, TypedNumber, str, str]],
+    counts: Counter[str],
+    codes: frozenset[str],
+) -> list[tuple[int, TypedNumber, str, str]]:
+    """The candidates, with a page foot whose number the OCR misread as a sign (``Page §``)
+    where the numbers typed before and after it leave exactly one page for it (4, then 6):
+    it is that page's foot, its number known from the sequence, not read."""
+    out = list(found)
+    for k in range(len(found) - 1):
+        (i, before, _, _), (j, after, _, _) = found[k], found[k + 1]
+        if before.style != "arabic" or after.style != "arabic" or after.value != before.value + 2:
+            continue
+        feet = [
+            (x, m)
+            for x in range(i + 1, j)
+            if not lines[x].removal
+            and (m := ILLEGIBLE_NUMBER.match(lines[x].text))
+            and _foot_words(m.group("rest"), counts, codes)
+        ]
+        if len(feet) == 1:
+            x, m = feet[0]
+            number = TypedNumber(str(before.value + 1), "arabic", before.value + 1, False)
+            rest = f"{m.group('lead').strip()} {m.group('rest')}".strip()
+            out.append((x, number, m.group("number"), rest))
+    return sorted(out, key=lambda c: c[0])
 
 
 def _at_edge(lines: list[_Line], i: int, page_starts: set[int]) -> bool:
