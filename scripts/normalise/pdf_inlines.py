@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from scripts.model import Emendation, Inline, NoteRef, PageBreak, Sic, Text
 from scripts.normalise.pdf_layout import Line, width
 from scripts.normalise.pdf_notes import slip_spans
-from scripts.normalise.pdf_words import Evidence, find_repairs
+from scripts.normalise.pdf_words import find_repairs
+from scripts.normalise.shared.lines import Lexicon
 
 _MARK = "\ue000"
 """Stands for a page break in the string a paragraph is built in (never in a witness)."""
@@ -43,7 +44,7 @@ class Page:
 class Context:
     """What the rules need to know about the whole witness."""
 
-    evidence: Evidence
+    evidence: Lexicon
     slips: dict[str, str]
     misspelt: dict[str, str]
     full: float

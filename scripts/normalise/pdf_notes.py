@@ -13,6 +13,7 @@ from collections import Counter
 
 from scripts.normalise.english import zipf
 from scripts.normalise.pdf_layout import Line
+from scripts.normalise.shared.lines import Lexicon
 
 _CANDIDATE = re.compile(r"(?<![\w$.,\-–/])(\d{1,3})(?![\w%\-–/]|[.,]\d)")
 _MONTH = re.compile(
@@ -65,12 +66,12 @@ def acronym_slips(raw: str) -> dict[str, str]:
     return slips
 
 
-def truncated_words(raw: str) -> dict[str, str]:
+def truncated_words(lexicon: Lexicon) -> dict[str, str]:
     """Words unknown to English that the witness prints once, one letter short of a word it
     prints elsewhere (``Czechoslovaki`` beside ``Czechoslovakia``): slips of the original,
     kept and marked *sic*. Returns slip → the fuller word.
     """
-    words = Counter(re.findall(r"[A-Za-z]+", raw))
+    words = lexicon.printed
     slips: dict[str, str] = {}
     for word, count in words.items():
         if count != 1 or len(word) < 6 or zipf(word) > 0:

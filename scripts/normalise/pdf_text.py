@@ -28,7 +28,7 @@ from scripts.normalise.pdf_inlines import MERGED, Context, Page, build
 from scripts.normalise.pdf_layout import Block, BodyLine, Line, NoteDraft, width
 from scripts.normalise.pdf_notes import SequenceScanner, acronym_slips, truncated_words
 from scripts.normalise.pdf_pages import pages as find_pages
-from scripts.normalise.pdf_words import Evidence
+from scripts.normalise.shared.lines import Lexicon, join_lines
 
 RULES: dict[str, str] = {}
 """This module records no emendations of its own (see :mod:`scripts.normalise.pdf_words`)."""
@@ -48,10 +48,11 @@ def normalise(raw: str) -> Document:
     scanner = SequenceScanner()
     items = layout.segment(lines, scanner)
     body_lines = [item.line for item in items if isinstance(item, BodyLine)]
+    lexicon = Lexicon(raw)
     context = Context(
-        Evidence(raw),
+        lexicon,
         acronym_slips(raw),
-        truncated_words(raw),
+        truncated_words(lexicon),
         _full_width(body_lines),
         scanner.found,
     )
@@ -131,7 +132,7 @@ def _body(
         if isinstance(item, layout.Heading):
             close()
             draft = current = None
-            text = " ".join(line.text.strip() for line in item.lines)
+            text = join_lines(line.text for line in item.lines)
             blocks.append(Heading(1, (Text(text),), item.lines[0].n))
         elif isinstance(item, BodyLine):
             line = item.line

@@ -2,8 +2,10 @@
 
 The extraction damages words in four ways, each repaired by one rule below. A rule never
 works from a list of known strings: it asks the evidence — English word frequencies
-(``wordfreq``) and the vocabulary of the witness itself — and does nothing when the
-evidence is not strong, since a false repair silently changes the text.
+(``wordfreq``) and the vocabulary of the witness itself (the shared
+:class:`~scripts.normalise.shared.lines.Lexicon`, also used by the typescript layout) — and
+does nothing when the evidence is not strong, since a false repair silently changes the
+text.
 
 :func:`find_repairs` returns :class:`Repair` spans over a string; the normaliser turns
 them into :class:`~scripts.model.Emendation` records.
@@ -12,11 +14,11 @@ them into :class:`~scripts.model.Emendation` records.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 
 from scripts.normalise.english import Repair, zipf
+from scripts.normalise.shared.lines import KNOWN, SPACED_HYPHEN, Lexicon
 
 RULES: dict[str, str] = {
     "stray-space": (
@@ -42,40 +44,25 @@ RULES: dict[str, str] = {
 # A word piece: letters only, never part of a possessive or a hyphenated form.
 _WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 _RUN = re.compile(r"(?<![\w\-])([A-Za-z]{6,})(?![\w\-])")
-_SPACE_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])")
+_SPACE_HYPHEN = SPACED_HYPHEN
 _WORD_END = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*$")
 _WORD_START = re.compile(r"[A-Za-z]+")
 _SUSPENDED = re.compile(r"(and|or|to|nor)\b")
 _DOUBLED_QUOTE = "‘‘"
 
-MIN_JOINED_ZIPF = 3.0
-"""A rejoined word must be at least this common in English (or occur in the witness)."""
+MIN_JOINED_ZIPF = KNOWN
+"""A rejoined word must be a word a reader knows (or occur in the witness)."""
 MIN_JOIN_GAIN = 3.5
 """How much likelier (in zipf units) the joined word must be than the two pieces side by side."""
 MIN_PART_ZIPF = 2.0
 """Each part of a compound restored at a line join must be an English word at least this common."""
 
 
-class Evidence:
-    """What the witness itself says about words: its vocabulary and hyphenated forms."""
-
-    def __init__(self, raw: str) -> None:
-        self.words = Counter(re.findall(r"[A-Za-z]+", raw))
-        closed = _SPACE_HYPHEN.sub("-", raw)
-        self.hyphenated = Counter(
-            m.group(0).lower() for m in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)+", closed)
-        )
-
-    def known(self, word: str) -> bool:
-        """True when the word occurs in the witness as a word of its own."""
-        return self.words[word] > 0
-
-
-def stray_space(first: str, second: str, evidence: Evidence) -> str | None:
+def stray_space(first: str, second: str, evidence: Lexicon) -> str | None:
     """The joined word if ``first second`` is one word broken by a stray space, else None."""
     joined = first + second
     joined_zipf = zipf(joined)
-    if evidence.known(joined):
+    if evidence.occurs(joined):
         joined_zipf = max(joined_zipf, MIN_JOINED_ZIPF)
     if joined_zipf < MIN_JOINED_ZIPF:
         return None
@@ -85,7 +72,7 @@ def stray_space(first: str, second: str, evidence: Evidence) -> str | None:
     return joined if joined_zipf - pair_zipf >= MIN_JOIN_GAIN else None
 
 
-def lost_hyphen(word: str, evidence: Evidence) -> str | None:
+def lost_hyphen(word: str, evidence: Lexicon) -> str | None:
     """The hyphenated form of a word standing at a lost line-end hyphen, or None.
 
     The hyphen is given back where the witness prints the hyphenated form elsewhere, or where
@@ -97,7 +84,7 @@ def lost_hyphen(word: str, evidence: Evidence) -> str | None:
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
         form = f"{head}-{tail}"
-        if evidence.hyphenated[form.lower()]:
+        if evidence.compounds[form.lower()]:
             return form
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
@@ -106,7 +93,7 @@ def lost_hyphen(word: str, evidence: Evidence) -> str | None:
         if (
             head[0].isupper()
             and tail[0].isupper()
-            and evidence.known(head)
+            and evidence.occurs(head)
             and min(zipf(head), zipf(tail)) >= MIN_PART_ZIPF
         ):
             return f"{head}-{tail}"
@@ -115,7 +102,7 @@ def lost_hyphen(word: str, evidence: Evidence) -> str | None:
 
 def find_repairs(
     text: str,
-    evidence: Evidence,
+    evidence: Lexicon,
     *,
     same_line: Callable[[int, int], bool],
     at_join: Callable[[int, int], bool],

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from scripts.normalise.english import Repair
-from scripts.normalise.pdf_words import RULES, Evidence, find_repairs, stray_space
+from scripts.normalise.pdf_words import RULES, find_repairs, stray_space
+from scripts.normalise.shared.lines import Lexicon
 
 WITNESS = (
     "the Franco-Vietminh war broke out\nthe Sino-Soviet dispute\nthe Vietnamese and "
@@ -14,7 +15,7 @@ WITNESS = (
 def _repairs(text: str, *, at_join: bool = False, witness: str = WITNESS) -> list[Repair]:
     return find_repairs(
         text,
-        Evidence(witness + text),
+        Lexicon(witness + text),
         same_line=lambda a, b: True,
         at_join=lambda a, b: at_join,
     )
@@ -50,7 +51,7 @@ def test_piece_of_a_romanised_title_is_rejoined_from_the_witness_vocabulary() ->
 def test_stray_space_never_joins_across_a_line_break() -> None:
     repairs = find_repairs(
         "a serio us threat",
-        Evidence(WITNESS),
+        Lexicon(WITNESS),
         same_line=lambda a, b: False,
         at_join=lambda a, b: False,
     )
@@ -58,7 +59,7 @@ def test_stray_space_never_joins_across_a_line_break() -> None:
 
 
 def test_stray_space_decision_uses_frequency_evidence() -> None:
-    evidence = Evidence("")
+    evidence = Lexicon("")
     assert stray_space("deplo", "yed", evidence) == "deployed"
     assert stray_space("in", "to", evidence) is None
 

@@ -192,3 +192,13 @@ def test_page_labels_are_grouped_by_sequence_for_a_report() -> None:
 
     assert split_label("s2-7") == (2, "7") and split_label("iv") == (1, "iv")
     assert sequences(["i", "ii", "1", "2", "s2-1", "s2-2"]) == [["i", "ii"], ["1", "2"], ["1", "2"]]
+
+
+def test_one_lexicon_serves_both_layouts_with_printed_words_and_compounds() -> None:
+    lex = Lexicon("The Franco-Vietminh war; Marxism- Leninism and Sino-Soviet-Albanian ties. Hanoi")
+    # the typescript's view: standalone words, lower-cased
+    assert lex.words["hanoi"] == 1 and lex.words["franco"] == 0
+    # the PDF's view: every run of letters as printed, and compounds of any length
+    assert lex.occurs("Hanoi") and not lex.occurs("hanoi") and lex.occurs("Franco")
+    assert lex.compounds["marxism-leninism"] == 1
+    assert lex.compounds["sino-soviet-albanian"] == 1 and lex.compounds["franco-vietminh"] == 1

@@ -27,8 +27,14 @@ def join_lines(lines: Iterable[str]) -> str:
     return " ".join(line.strip() for line in lines if line.strip())
 
 
+SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])")
+"""A hyphen followed by a space inside a compound (``Marxism- Leninism``)."""
+
+
 class Lexicon:
-    """Word statistics of one witness: standalone words and hyphenated forms, lower-cased."""
+    """Word statistics of one witness: standalone words and hyphenated forms, lower-cased;
+    and, as the PDF layout asks for them, every run of letters as printed and every
+    hyphenated form of any number of parts (a space after a hyphen closed)."""
 
     def __init__(self, text: str) -> None:
         self.words = Counter(w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z]+(?![\w-])", text))
@@ -42,11 +48,20 @@ class Lexicon:
         self.bigrams = Counter(
             m.group().lower() for m in re.finditer(r"(?<![\w-])[A-Za-z]+ [A-Za-z]+", text)
         )
+        self.printed = Counter(re.findall(r"[A-Za-z]+", text))
+        closed = SPACED_HYPHEN.sub("-", text)
+        self.compounds = Counter(
+            m.group(0).lower() for m in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)+", closed)
+        )
 
     def is_word(self, word: str) -> bool:
         """A known English word, or a word the text uses on its own at least twice."""
         lower = word.lower()
         return zipf(lower) >= KNOWN or self.words[lower] >= 2
+
+    def occurs(self, word: str) -> bool:
+        """True when the witness prints the word (as written, case kept) anywhere."""
+        return self.printed[word] > 0
 
     def is_fragment(self, word: str) -> bool:
         """Rare in English and never standing alone elsewhere in the text."""

@@ -6,9 +6,20 @@ spans they find into model nodes, so that every change keeps its raw form and ru
 
 from __future__ import annotations
 
-from scripts.model import Emendation, Inline, Sic, Text
+from dataclasses import dataclass
+
+from scripts.model import Emendation, Inline, PageBreak, Sic, Text
 from scripts.normalise.shared.lines import Lexicon
 from scripts.normalise.typescript.words import find_repairs, find_sics
+
+
+@dataclass
+class Part:
+    """A piece of a paragraph under construction: a line of text, or a page break."""
+
+    text: str
+    line: int
+    brk: PageBreak | None = None
 
 
 def word_inlines(text: str, line: int, lex: Lexicon) -> list[Inline]:

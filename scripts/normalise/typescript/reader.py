@@ -63,7 +63,7 @@ from scripts.normalise.shared import banners
 from scripts.normalise.shared.lines import Lexicon, join_lines
 from scripts.normalise.shared.pages import PageMark, TypedNumber, accept_sequences, typed_number
 from scripts.normalise.typescript.furniture import heading_level
-from scripts.normalise.typescript.inlines import merge_text, sic_inlines
+from scripts.normalise.typescript.inlines import Part, merge_text, sic_inlines
 from scripts.normalise.typescript.settings import TypescriptSettings
 from scripts.normalise.typescript.words import find_repairs
 from scripts.normalise.typescript.wrapper import unwrap
@@ -119,17 +119,8 @@ class _Line:
 
 
 @dataclass
-class _Part:
-    """A piece of a paragraph under construction: a line of text, or a page break."""
-
-    text: str
-    line: int
-    brk: PageBreak | None = None
-
-
-@dataclass
 class _Draft:
-    parts: list[_Part]
+    parts: list[Part]
     line: int
     heading: bool = False
     note: bool = False
@@ -596,7 +587,7 @@ def _continues(draft: _Draft, unit: _Unit) -> bool:
 def _drafts(units: list[_Unit], lex: Lexicon, mode: Mode) -> list[_Draft]:
     drafts: list[_Draft] = []
     for k, unit in enumerate(units):
-        breaks = [_Part("", b.line, b) for b in unit.breaks]
+        breaks = [Part("", b.line, b) for b in unit.breaks]
         if not unit.lines:
             if drafts:
                 drafts[-1].parts += breaks
@@ -606,7 +597,7 @@ def _drafts(units: list[_Unit], lex: Lexicon, mode: Mode) -> list[_Draft]:
         while back > 0 and _note_stars(drafts[back]) and not NOTE_START.match(unit.text):
             back -= 1
         prev = drafts[back] if drafts else None
-        parts = [_Part(t, n) for n, t in unit.lines]
+        parts = [Part(t, n) for n, t in unit.lines]
         if prev is not None and not _bare(prev, lex) and _continues(prev, unit):
             prev.parts += breaks + parts
             continue
@@ -835,10 +826,10 @@ class _Builder:
     sics: bool
     refs: dict[Mark, str] = field(default_factory=dict)
 
-    def inlines(self, d: int, parts: list[_Part]) -> list[Inline]:
+    def inlines(self, d: int, parts: list[Part]) -> list[Inline]:
         """The parts as inlines: repairs over the joined text, note references, breaks."""
         out: list[Inline] = []
-        run: list[tuple[int, _Part]] = []
+        run: list[tuple[int, Part]] = []
         for p, part in enumerate(parts):
             if part.brk is not None:
                 out += self._run(d, run, spaced=True)
@@ -849,7 +840,7 @@ class _Builder:
         out += self._run(d, run, spaced=False)
         return merge_text(_spaced_after_breaks(out))
 
-    def _run(self, d: int, run: list[tuple[int, _Part]], *, spaced: bool) -> list[Inline]:
+    def _run(self, d: int, run: list[tuple[int, Part]], *, spaced: bool) -> list[Inline]:
         if not run:
             return []
         text = ""
@@ -1006,7 +997,7 @@ def normalise(raw: str, settings: TypescriptSettings, mode: Mode) -> Document:
             head = parts[first].text.strip()
             stars = len(head) - len(head.lstrip("*"))
             label = head[:stars]
-            parts[first] = _Part(head[stars:], parts[first].line)
+            parts[first] = Part(head[stars:], parts[first].line)
             note_breaks = [p for p in parts if p.brk is not None]
             inlines = builder.inlines(d, [p for p in parts if p.brk is None])
             notes.append(Note(label, key, tuple(inlines), draft.line, raw_label=label))
