@@ -16,7 +16,8 @@ What the OCR did to it, and what this module does about it, in order:
 4. a paragraph that stops mid-sentence continues in the next block; the typed page number
    (a footer, so the *next* page begins after it) or a footnote spliced in between marks
    the page break there; asterisk notes are taken out of the paragraph they were spliced
-   into;
+   into, and each pairs with the nearest asterisk above it; an asterisk with no note after
+   it is text (listed as unclassified), a note with no asterisk before it is refused;
 5. a ``[REDACTED]`` stamp between two sentences splits a paragraph the OCR merged;
 6. a paragraph after one ending in a colon is a block quotation;
 7. word repairs (:mod:`scripts.normalise.typescript.words`) and *sic* marks on the words.
@@ -25,7 +26,7 @@ What the OCR did to it, and what this module does about it, in order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scripts.errors import SourceError
 from scripts.model import (
@@ -43,12 +44,13 @@ from scripts.model import (
     Redaction,
     Removal,
     Text,
+    Unclassified,
 )
 from scripts.normalise.shared.lines import Lexicon
 from scripts.normalise.shared.pages import next_label
 from scripts.normalise.typescript import furniture as ts
 from scripts.normalise.typescript.editorial import editorial_notes
-from scripts.normalise.typescript.inlines import merge_text, word_inlines
+from scripts.normalise.typescript.inlines import Part, merge_text, word_inlines
 from scripts.normalise.typescript.pagination import confirmations, infer_page_labels
 
 BANNER_REASON = "security banner or declassification stamp of the typescript, not part of the text"
@@ -58,17 +60,8 @@ NOTE_END = re.compile(r"""[.!?]["'”’]?\s+(?=["“']?[a-z])""")
 
 
 @dataclass
-class _Seg:
-    """A piece of a paragraph under construction: text, or a page break."""
-
-    text: str
-    line: int
-    brk: PageBreak | None = None
-
-
-@dataclass
 class _Para:
-    segs: list[_Seg]
+    segs: list[Part]
     line: int
     kind: ParagraphKind = ParagraphKind.BODY
 
@@ -191,7 +184,7 @@ def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:
             out[-1].segs.append(seg)
             continue
         pieces = re.split(r"((?:\s*\[REDACTED\])+\s*)", seg.text)
-        out[-1].segs.append(_Seg("", seg.line))
+        out[-1].segs.append(Part("", seg.line))
         for i, piece in enumerate(pieces):
             current = out[-1].segs[-1]
             if i % 2 == 0:
@@ -209,7 +202,7 @@ def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:
                     state.banner(token, seg.line, STAMP_BETWEEN)
                 current.text = before.rstrip()
                 if after.strip():
-                    out.append(_Para([_Seg("", seg.line)], seg.line, para.kind))
+                    out.append(_Para([Part("", seg.line)], seg.line, para.kind))
                     pieces[i + 1] = after.lstrip()
             else:
                 current.text += piece
@@ -274,12 +267,12 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
             for token in stamps:
                 state.banner(token, last.line, STAMP_AT_CUT)
             last.text = kept.rstrip()
-            prev.segs += [_Seg("", line, brk or PageBreak(None, "", line)), _Seg(text, line)]
+            prev.segs += [Part("", line, brk or PageBreak(None, "", line)), Part(text, line)]
             continue
         kind_ = ParagraphKind.BODY
         if isinstance(prev, _Para) and prev.text.rstrip().endswith(":"):
             kind_ = ParagraphKind.QUOTE
-        segs = ([_Seg("", line, brk)] if brk else []) + [_Seg(text, line)]
+        segs = ([Part("", line, brk)] if brk else []) + [Part(text, line)]
         paras.append(_Para(segs, line, kind_))
 
     out: list[Block] = []
@@ -328,37 +321,69 @@ def normalise(raw: str) -> Document:
     rest = leftovers + blocks[last + 1 :]
     body = infer_page_labels(_body(rest, entries, state), entries)
     notes = _notes(state)
-    if state.refs != len(notes):
+    pairs, lone_note = _pair(state, notes)
+    if lone_note is not None:
         raise SourceError(
-            _first_unpaired(state, notes),
+            lone_note,
             f"{state.refs} asterisk references but {len(notes)} asterisk notes "
-            "(the first without its pair is here)",
+            "(the first without its pair is here: a note with no asterisk before it)",
         )
+    body = [_keyed(block, pairs) for block in body]
     return Document(
         front=tuple(front),
         body=tuple(body),
         notes=tuple(notes),
         removals=tuple(sorted(state.removals, key=lambda r: r.line)),
         editorial_notes=editorial_notes(raw, confirmations(body, entries)),
+        unclassified=tuple(
+            Unclassified("*", line, LONE_ASTERISK)
+            for n, line in enumerate(state.ref_lines, start=1)
+            if n not in pairs
+        ),
     )
 
 
-def _first_unpaired(state: _State, notes: list[Note]) -> int:
-    """The line of the first asterisk reference or note without a partner.
+LONE_ASTERISK = (
+    "an asterisk with no asterisk note after it (a mark of the scan, or a note the OCR "
+    "lost?): kept as text, not as a note reference"
+)
+
+
+def _pair(state: _State, notes: list[Note]) -> tuple[dict[int, int], int | None]:
+    """Asterisk references paired with notes: reference number → note number; and the line
+    of the first note with no reference before it (None when every note has one).
 
     Walking down the text, a note pairs with the nearest reference above it not yet paired;
-    a note with none is unpaired, and so is a reference left over at the end.
+    a reference left over is a plain asterisk of the text.
     """
-    events = sorted([(line, 0) for line in state.ref_lines] + [(n.line, 1) for n in notes])
+    events = sorted(
+        [(line, 0, n) for n, line in enumerate(state.ref_lines, start=1)]
+        + [(note.line, 1, n) for n, note in enumerate(notes, start=1)]
+    )
     pending: list[int] = []
-    for line, is_note in events:
+    pairs: dict[int, int] = {}
+    for line, is_note, n in events:
         if not is_note:
-            pending.append(line)
+            pending.append(n)
         elif pending:
-            pending.pop()
+            pairs[pending.pop()] = n
         else:
-            return line
-    return pending[0] if pending else 1
+            return pairs, line
+    return pairs, None
+
+
+def _keyed(block: Block, pairs: dict[int, int]) -> Block:
+    """The block with each asterisk reference keyed to its note, and an asterisk with no
+    note made text again."""
+    if not isinstance(block, Paragraph):
+        return block
+    inlines: list[Inline] = []
+    for node in block.inlines:
+        if isinstance(node, NoteRef) and node.key.startswith("s"):
+            n = pairs.get(int(node.key[1:]))
+            node = Text(node.raw) if n is None else replace(node, key=f"s{n}")
+        inlines.append(node)
+    return replace(block, inlines=tuple(merge_text(inlines)))
 
 
 def _notes(state: _State) -> list[Note]:
