@@ -385,3 +385,38 @@ def test_a_sign_where_a_page_number_stands_is_no_page_without_numbers_on_both_si
     )
     doc = _doc(raw)
     assert [b.raw for b in doc.page_breaks()] == ["Page 1"]
+
+
+def test_a_short_line_ending_in_a_divided_word_goes_on_in_the_next_block() -> None:
+    raw = (
+        "1. The labour departments asked to be represented in the\n\n"
+        "Christian Democratic Organiza~\n\n"
+        "tion of America, the regional grouping formed in 1949, and the\n"
+        "plan has not yet been implemented.\n"
+    )
+    doc = _doc(raw)
+    texts = [p.text for p in _paras(doc)]
+    assert texts[-1].startswith("Christian Democratic Organiza~ tion of America, the regional")
+    assert doc.unclassified == ()
+
+
+def test_a_line_of_capitals_ending_in_a_preposition_is_no_heading() -> None:
+    raw = (
+        "CONTINUATION OF Xd\n\n"
+        "The study was sent to every station in the region for comment.\n\n"
+        "THE ROLE OF THE PARTIES\n\n"
+        "The parties of the region have grown in the last five years.\n"
+    )
+    assert _headings(_doc(raw)) == ["THE ROLE OF THE PARTIES"]
+
+
+def test_a_lettered_paragraph_after_a_form_label_is_not_run_into_the_sentence_before() -> None:
+    raw = (
+        "1. The parties of the region have grown in the last five years and their leaders\n"
+        "have asked the foreign institutes for help in the\n\n"
+        "OFFICE SYMBOL\n\n"
+        "a. The Peruvian party formed a coalition with the government and holds two\n"
+        "cabinet posts in the present government of the country.\n"
+    )
+    doc = _doc(raw)
+    assert [p.text[:3] for p in _paras(doc)] == ["1. ", "OFF", "a. "]

@@ -82,6 +82,8 @@ PARA_LABEL = re.compile(r"^\W{0,3}(?:\d{1,2}[.,)]|[a-z][.)]|\([a-z0-9]{1,2}\))\s
 ROMAN_LABEL = re.compile(r"^(?P<label>[IVX]{1,5})\s*[.\-–—~]+\s+\S")
 SENTENCE_END = re.compile(r"""[.!?:]["'”’)\]]*$""")
 SENTENCE = re.compile(r"[A-Za-z]{2,}[.!?]")
+DIVIDED = re.compile(r"[A-Za-z][-~¬]$")
+"""A line ending in a word divided at the line end (the OCR reads the hyphen as ``~`` too)."""
 NOTE_START = re.compile(r"^\*+\s*[A-Z\"“(]")
 NOTE_MARK = re.compile(r"(?<=[\w.,;:)\"”’])\*{1,3}(?=[\s,.;:)]|$)")
 NOTE_REACH = 120
@@ -553,11 +555,23 @@ WORDY = 6
 def _mostly_words(text: str, lex: Lexicon) -> bool:
     """True when most letters of the line are in words: English words or words the witness
     uses elsewhere (a two-letter piece only if it is a very common word). The OCR of a form,
-    a stamp or a signature in capitals reads as letters that make no words."""
+    a stamp or a signature in capitals reads as letters that make no words. Its last word
+    (specks after it aside) is not an article, a preposition or a conjunction."""
     pieces = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) >= 2]
     letters = sum(len(w) for w in pieces)
     known = sum(len(w) for w in pieces if lex.is_word(w) and (len(w) > 2 or zipf(w.lower()) >= 4.5))
-    return letters > 0 and known / letters > WORDS_IN_HEADING
+    if letters == 0 or known / letters <= WORDS_IN_HEADING:
+        return False
+    while pieces and len(pieces[-1]) <= 2 and zipf(pieces[-1].lower()) < 4.5:
+        pieces.pop()  # specks after the last word
+    return not pieces or pieces[-1].lower() not in OPEN_ENDS
+
+
+OPEN_ENDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
+"""Words a title does not end with: a line of capitals ending so is cut off (the first line
+of a form's label, ``CONTINUATION OF``), not a heading."""
 
 
 def _running(text: str, lex: Lexicon) -> bool:
@@ -572,16 +586,21 @@ def _running(text: str, lex: Lexicon) -> bool:
     return len(small) >= RUNNING_WORDS and 2 * len(known) >= len(pieces)
 
 
+def _labelled(text: str) -> bool:
+    """A numbered paragraph (``1.``, ``a.``), a roman-numbered heading or an asterisk note."""
+    return bool(PARA_LABEL.match(text) or ROMAN_LABEL.match(text) or NOTE_START.match(text))
+
+
 def _continues(draft: _Draft, unit: _Unit) -> bool:
     """True when the unit goes on with the draft's unfinished sentence."""
     text = draft.text
     if draft.heading or not text or SENTENCE_END.search(text):
         return False
     first = unit.text
-    if PARA_LABEL.match(first) or ROMAN_LABEL.match(first) or NOTE_START.match(first):
+    if _labelled(first):
         return False
     opening = re.sub(r"^[\W_]{1,3}\s*(?=[a-z])", "", first)  # specks before the first word
-    return opening[:1].islower() or text.endswith(("-", ","))
+    return opening[:1].islower() or text.endswith(("-", ",")) or bool(DIVIDED.search(text))
 
 
 def _drafts(units: list[_Unit], lex: Lexicon, mode: Mode) -> list[_Draft]:
@@ -598,7 +617,10 @@ def _drafts(units: list[_Unit], lex: Lexicon, mode: Mode) -> list[_Draft]:
             back -= 1
         prev = drafts[back] if drafts else None
         parts = [Part(t, n) for n, t in unit.lines]
-        if prev is not None and not _bare(prev, lex) and _continues(prev, unit):
+        # A block without running text is a label, not a sentence to go on with, unless it
+        # ends in a word divided at the line end (``Organiza~`` / ``tion``).
+        open_word = prev is not None and bool(DIVIDED.search(prev.text))
+        if prev is not None and (open_word or not _bare(prev, lex)) and _continues(prev, unit):
             prev.parts += breaks + parts
             continue
         if mode == "wrapped" and (target := _interrupted(drafts, unit, lex)) is not None:
@@ -643,7 +665,13 @@ def _interrupted(drafts: list[_Draft], unit: _Unit, lex: Lexicon) -> int | None:
         if _bare(draft, lex) or _note_stars(draft):
             skipped += 1
             continue
-        ok = skipped > 0 and _cut_sentence(draft, lex) and _continues(draft, unit)
+        ok = (
+            skipped > 0
+            and _cut_sentence(draft, lex, any_word=True)
+            and not _labelled(unit.text)
+            and _goes_on(unit.text, lex)  # begins with a word in small letters, not specks
+            and _running(unit.text, lex)
+        )
         return d if ok else None
     return None
 
@@ -660,9 +688,10 @@ def _goes_on(text: str, lex: Lexicon) -> bool:
     goes on with a sentence from before, so the line before it is no heading but a label
     the page carries (a form's continuation heading, a stamp)."""
     first = re.search(r"[A-Za-z]+", text)
-    return bool(
-        first and first.group().islower() and len(first.group()) > 2 and lex.is_word(first.group())
-    )
+    if first is None or not first.group().islower():
+        return False
+    word = first.group()
+    return (len(word) > 2 and lex.is_word(word)) or zipf(word) >= 4.5  # ``at``, ``of``
 
 
 def _texts_after(units: list[_Unit], k: int, mode: Mode) -> list[str]:
@@ -686,12 +715,13 @@ def _wordy(text: str, lex: Lexicon) -> bool:
     return len(words) >= WORDY
 
 
-def _cut_sentence(draft: _Draft, lex: Lexicon) -> bool:
+def _cut_sentence(draft: _Draft, lex: Lexicon, *, any_word: bool = False) -> bool:
     """True when the draft is running text of two lines or more that stops in the middle of
-    a sentence: on a word in small letters, with no sentence end or closing bracket near its
-    end. A heading does not stand inside a sentence; what stands there is a form's label, a
-    stamp or a marginal note. (Specks or a classification after the last sentence do not
-    make it unfinished.)"""
+    a sentence: on a word in small letters (on any word with ``any_word``, when the text
+    after it is known to go on in small letters), with no sentence end or closing bracket
+    near its end. A heading does not stand inside a sentence; what stands there is a form's
+    label, a stamp or a marginal note. (Specks or a classification after the last sentence
+    do not make it unfinished.)"""
     text = draft.text
     lines = sum(1 for p in draft.parts if p.brk is None)
     if draft.heading or lines < 2 or not _running(text, lex):
@@ -702,9 +732,8 @@ def _cut_sentence(draft: _Draft, lex: Lexicon) -> bool:
     ):
         tokens.pop()  # specks after the last word
     text = " ".join(tokens)
-    return bool(re.search(r"(?<![\w-])[a-z]+$", text)) and not re.search(
-        r"[.!?:;)\]]", text[-CUT_TAIL:]
-    )
+    last = r"(?<![\w-])[A-Za-z]+$" if any_word else r"(?<![\w-])[a-z]+$"
+    return bool(re.search(last, text)) and not re.search(r"[.!?:;)\]]", text[-CUT_TAIL:])
 
 
 def _bare(draft: _Draft, lex: Lexicon) -> bool:
