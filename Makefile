@@ -9,6 +9,11 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
+# Python keeps compiled modules (__pycache__, git-ignored): with PYTHONDONTWRITEBYTECODE set, as
+# in some container images, every build compiled the pipeline, MkDocs and the theme afresh
+# (4 of a build's 12 s of CPU). The locked environment is compiled once when it is installed.
+unexport PYTHONDONTWRITEBYTECODE
+export UV_COMPILE_BYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: setup pdf-deps browser serve build publish check test lint typecheck golden manifest bench offline clean quality-tools

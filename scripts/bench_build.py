@@ -67,7 +67,9 @@ def copy_project(destination: Path) -> Path:
 def _env() -> dict[str, str]:
     # The PDFs are measured on their own (pdf_renders): a build that rendered them would time
     # WeasyPrint, not the pipeline, and the synthetic copies would each render three.
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0", EDITION_PDF="0")
+    # Compiled modules are kept, as `make build` keeps them (see the Makefile).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return dict(env, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0", EDITION_PDF="0")
 
 
 def mkdocs_build(project: Path, config: Path, site: Path) -> Run:

@@ -4,7 +4,9 @@
   the placeholder host), make rebuilds reproducible (``SOURCE_DATE_EPOCH`` from the last commit
   when unset); when the pipeline's code changed, drop its modules so ``mkdocs serve`` picks
   up the edit, and empty the cache of normalised sources; take the build lock and write
-  into a fresh folder beside ``site_dir`` (:mod:`scripts.site_swap`).
+  into a fresh folder beside ``site_dir`` (:mod:`scripts.site_swap`); keep the theme's search
+  plugin for the header's search box only (its unread index is not built: the edition's own
+  is written by :mod:`scripts.search`).
 - ``on_files``: run :func:`scripts.site.build` with that cache (a source whose files did not
   change is not normalised again on a rebuild) and add every generated page and data file
   as a virtual file (nothing generated is written into ``docs/``), and the PDF of each source
@@ -12,9 +14,8 @@
 - ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
   (:func:`scripts.render.escape.title_markup`): MkDocs and Material write a page title
   unescaped into ``<title>``, the header, the navigation and the search index.
-- ``on_post_build``: remove the theme's unused search index (the edition's own is written by
-  :mod:`scripts.search` with the other generated files) and, for the offline copy, point
-  links at ``index.html`` files (:mod:`scripts.offline`); then swap the complete site into
+- ``on_post_build``: for the offline copy, point links at ``index.html`` files
+  (:mod:`scripts.offline`); then swap the complete site into
   ``site_dir`` and release the lock.
 - ``on_build_error``: drop the half-written folder and release the lock.
 
@@ -85,6 +86,7 @@ def on_config(config: Any) -> Any:
         log.info(note)
     if offline.enabled():
         offline.configure(config)
+    _idle_theme_search(config)
     if "SOURCE_DATE_EPOCH" not in os.environ:
         os.environ["SOURCE_DATE_EPOCH"] = _commit_time() or "0"
     stamp = _code_stamp()
@@ -103,6 +105,22 @@ def on_config(config: Any) -> Any:
     _BUILD = site_swap.begin(config["site_dir"])
     config["site_dir"] = str(_BUILD.building)
     return config
+
+
+def _idle_theme_search(config: Any) -> None:
+    """Keep the theme's search plugin for the header's search box only.
+
+    The box is drawn only while ``material/search`` is configured and enabled, but the plugin's
+    index (an HTML parse of every page, about a tenth of a build) is never read: the edition
+    writes its own (:mod:`scripts.search`). Its per-page and end-of-build events are taken out of
+    the event lists, so that work is not done; its configuration step still runs.
+    """
+    plugin = config["plugins"].get("material/search")
+    if plugin is None:
+        return
+    events = config["plugins"].events
+    for name in ("page_context", "post_build"):
+        events[name] = [m for m in events[name] if getattr(m, "__self__", None) is not plugin]
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -185,11 +203,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 @event_priority(-200)  # after the theme's search and offline plugins (0 and -100)
 def on_post_build(config: Any) -> None:
     from scripts import offline, site_swap
-    from scripts.search import remove_theme_index
 
     global _BUILD
     site_dir = Path(config["site_dir"])
-    remove_theme_index(site_dir)
     if offline.enabled():
         offline.link_files(site_dir)
     if _BUILD is not None:

@@ -50,3 +50,12 @@ def test_a_build_without_pdfs_links_none_and_passes_strict(tmp_path: Path) -> No
     assert len(pages) >= 6
     for page in pages:
         assert not own_pdf.search(page.read_text(encoding="utf-8")), page
+
+
+def test_the_theme_search_draws_the_header_box_but_builds_no_index(site_dir: Path) -> None:
+    # The theme's search plugin only draws the box; its index (never read) is not built.
+    assert not (site_dir / "search" / "search_index.json").exists()
+    assert (site_dir / "search" / "manifest.js").exists()
+    for page in ("index.html", "sources/esau-17/index.html", "persons/index.html"):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        assert 'class="md-search__input"' in html, page

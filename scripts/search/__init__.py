@@ -35,8 +35,3 @@ def build(sources: Sequence[Source], data: Sequence[DataFile]) -> list[DataFile]
         files.append(DataFile(path, (HERE / name).read_text(encoding="utf-8")))
     return files
 
-
-def remove_theme_index(site_dir: Path) -> None:
-    """Delete the theme's search index from a built site: nothing reads it (see the partial)."""
-    for name in ("search_index.json", "search_index.js"):
-        (site_dir / "search" / name).unlink(missing_ok=True)
