@@ -14,6 +14,9 @@
 - ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
   (:func:`scripts.render.escape.title_markup`): MkDocs and Material write a page title
   unescaped into ``<title>``, the header, the navigation and the search index.
+- ``on_page_markdown`` / ``on_page_content``: set the pipeline's HTML-ready runs aside before
+  the Markdown conversion and put them back after it (:mod:`scripts.render.ready`), with
+  their ids for MkDocs' anchor check: the reading text is not parsed twice for nothing.
 - ``on_post_build``: for the offline copy, point links at ``index.html`` files
   (:mod:`scripts.offline`); then swap the complete site into
   ``site_dir`` and release the lock.
@@ -62,6 +65,8 @@ def _commit_time() -> str | None:
 _CACHE: dict[str, object] = {}
 """Normalised sources by the hash of their inputs, kept across ``mkdocs serve`` rebuilds."""
 _STATE: dict[str, object] = {}
+_READY: dict[str, list[str]] = {}
+"""The HTML-ready runs of a page between its Markdown conversion and its content event."""
 _LAST_PDFS: dict[str, Any] = {}
 """The PDFs of the previous build of this process, by path (``mkdocs serve``)."""
 
@@ -193,11 +198,26 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    from scripts.render import ready
     from scripts.render.escape import title_markup
 
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = title_markup(page.meta["title"])
+    markdown, runs = ready.set_aside(markdown)
+    if runs:
+        _READY[page.file.src_uri] = runs
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    from scripts.render import ready
+
+    runs = _READY.pop(page.file.src_uri, None)
+    if not runs:
+        return html
+    # The ids of the set-aside HTML, for MkDocs' check of links to anchors of this page.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ready.anchor_ids(runs)
+    return ready.restore(html, runs)
 
 
 @event_priority(-200)  # after the theme's search and offline plugins (0 and -100)

@@ -41,6 +41,7 @@ from scripts.indexes.timeline_layout import (
 )
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.escape import md_inline
+from scripts.render.ready import ready
 from scripts.sources import Source
 
 COLOURS = ("#1f5f99", "#8a3b12", "#2e6b30", "#6b2e6b", "#5c5c00")
@@ -175,9 +176,8 @@ def _chronology(
         items = "\n".join(
             _entry_html(x, labels, colours, to_root, urls, only) for x in by_year[year]
         )
-        out.append(
-            f'## {year} {{#y{year}}}\n\n<div class="tl-year" data-year="{year}">\n{items}\n</div>\n'
-        )
+        block = f'<div class="tl-year" data-year="{year}">\n{items}\n</div>'
+        out.append(f"## {year} {{#y{year}}}\n\n" + "\n".join(ready([block])))
     return "\n".join(out)
 
 
@@ -238,8 +238,14 @@ def _part_page(
         + "\n\n"
         + line
         + "\n\n"
-        + _filter(_in_order(slugs, labels), labels, "entries")
-        + f'<div class="tl-year" data-year="{year}">\n{items}\n</div>\n'
+        + "\n".join(
+            ready(
+                [
+                    _filter(_in_order(slugs, labels), labels, "entries").rstrip("\n"),
+                    f'<div class="tl-year" data-year="{year}">\n{items}\n</div>',
+                ]
+            )
+        )
     )
 
 

@@ -26,6 +26,7 @@ from scripts.pages import Link, Page
 from scripts.render.diplomatic import TOGGLE, RemovalCursor
 from scripts.render.escape import css_string, html_text, md_inline, script_json
 from scripts.render.inline import render_inlines
+from scripts.render.ready import ready
 from scripts.sources import Source
 
 PREFIX = "../../"
@@ -235,30 +236,39 @@ def render_source(
     front_index = 0
     removed = RemovalCursor(doc.removals)
     reached: set[tuple[str, str]] = set()  # abbreviations already a tab stop on the page
+    # Raw HTML blocks between two Markdown headings, handed on as one HTML-ready run.
+    run: list[str] = []
     for block in doc.front:
-        lines += _marks(removed.before(block.line))
+        run += _marks(removed.before(block.line))
         if isinstance(block, Paragraph):
             front_index += 1
             location = f"front{front_index}"
             found = spans.get((slug, location), ())
-            lines += [_paragraph(block, location, found, slug, reached=reached), ""]
+            run.append(_paragraph(block, location, found, slug, reached=reached))
+        elif isinstance(block, Heading):
+            lines += [*ready(run), _render_block(block, slug, spans, pages, reached), ""]
+            run = []
         else:
-            lines += [_render_block(block, slug, spans, pages, reached), ""]
+            run.append(_render_block(block, slug, spans, pages, reached))
     if doc.front:
-        lines += ['<hr class="front-end">', ""]
+        run.append('<hr class="front-end">')
     for block in doc.body:
-        lines += _marks(removed.before(block.line))
-        lines += [_render_block(block, slug, spans, pages, reached), ""]
-    lines += _marks(removed.rest())
+        run += _marks(removed.before(block.line))
+        if isinstance(block, Heading):
+            lines += [*ready(run), _render_block(block, slug, spans, pages, reached), ""]
+            run = []
+        else:
+            run.append(_render_block(block, slug, spans, pages, reached))
+    run += _marks(removed.rest())
+    lines += ready(run)
     if doc.notes:
         lines += ["## Notes { #notes }", ""]
         items = "".join(
             _note(n, spans.get((slug, f"fn:{n.key}"), ()), reached) for n in doc.notes
         )
-        lines += [
-            f'<div class="footnote source-notes" role="doc-endnotes"><ol>{items}</ol></div>',
-            "",
-        ]
+        lines += ready(
+            [f'<div class="footnote source-notes" role="doc-endnotes"><ol>{items}</ol></div>']
+        )
     return Page(f"sources/{slug}/index.md", "\n".join(lines))
 
 
@@ -273,7 +283,7 @@ def _text_start(source: Source) -> str:
 
 
 def _marks(html: str) -> list[str]:
-    return [html, ""] if html else []
+    return [html] if html else []
 
 
 def _render_block(

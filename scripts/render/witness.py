@@ -12,6 +12,7 @@ import re
 
 from scripts.pages import DataFile, Page
 from scripts.render.escape import html_text, md_inline, yaml_string
+from scripts.render.ready import ready
 from scripts.sources import Source
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -72,9 +73,16 @@ def render_witness(source: Source) -> Page:
         f"[Download the raw witness]({witness_file_name(source)}) (UTF-8, byte for byte). "
         "Back to the [reading text](index.md).",
         "",
-        '<div class="witness" role="region" aria-label="Raw witness, line by line">',
-        *rows,
-        "</div>",
-        "",
+        *ready(
+            [
+                "\n".join(
+                    [
+                        '<div class="witness" role="region" aria-label="Raw witness, line by line">',
+                        *rows,
+                        "</div>",
+                    ]
+                )
+            ]
+        ),
     ]
     return Page(f"sources/{meta.slug}/witness.md", "\n".join(lines))
