@@ -78,6 +78,12 @@ def fold_with_map(text: str) -> Folded:
     """Fold ``text`` and keep the way back to printed offsets."""
     if text.isascii():
         return Folded(text, tuple(range(len(text))))
+    distinct = set(text)
+    if all(len(fold_char(char)) == 1 for char in distinct):
+        # One folded character per printed one (the usual case: a diacritic dropped, a
+        # dash or an apostrophe simplified): the map is the identity; no loop per character.
+        table = {ord(char): fold_char(char) for char in distinct}
+        return Folded(text.translate(table), tuple(range(len(text))))
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):

@@ -1,8 +1,10 @@
 """The pages of the person index: ``/persons/`` and one ``/persons/<id>/`` per person.
 
 Every piece of source or YAML text is escaped: ``md_inline`` in Markdown, ``html.escape``
-inside the raw HTML of the filterable list. Links between Markdown pages point at ``.md``
-files (MkDocs checks them); links inside raw HTML use final directory URLs.
+inside the raw HTML of the filterable list and of the mention lists (HTML-ready runs,
+:mod:`scripts.render.ready`). Links between Markdown pages point at ``.md`` files (MkDocs
+checks them); links inside raw HTML use final directory URLs, built from the anchors of the
+model.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from scripts.annotate.persons import Mention
 from scripts.annotate.persons_schema import Person
 from scripts.pages import Page
 from scripts.render.escape import md_inline, yaml_string
+from scripts.render.ready import ready
 
 CATEGORY_LABEL = {"actor": "historical actor", "scholar": "scholar or author"}
 EXCLUDE = " { data-search-exclude }"
@@ -72,25 +75,52 @@ def _life(person: Person) -> str:
     return ", ".join(parts)
 
 
-def kwic(text: str, mention: Mention) -> str:
-    """A keyword-in-context line in Markdown: escaped context, the mention in bold."""
+def _context(text: str, mention: Mention) -> tuple[str, str, str]:
     left = text[max(0, mention.start - CONTEXT) : mention.start]
     right = text[mention.end : mention.end + CONTEXT]
     if mention.start > CONTEXT:
         left = "…" + left.split(" ", 1)[-1] if " " in left else "…" + left
     if mention.end + CONTEXT < len(text):
         right = right.rsplit(" ", 1)[0] + "…" if " " in right else right + "…"
-    core = md_inline(text[mention.start : mention.end])
-    # md_inline trims; put back the spaces the text has on either side of the name.
-    before = md_inline(left) + (" " if left[-1:].isspace() else "")
-    after = (" " if right[:1].isspace() else "") + md_inline(right)
-    return f"{before}**{core}**{after}".strip()
+    return left, text[mention.start : mention.end], right
+
+
+def _html_line(text: str) -> str:
+    """Text for an HTML text node, on one line."""
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def kwic_html(text: str, mention: Mention) -> str:
+    """A keyword-in-context line: escaped context (on one line, ellipses where cut), the
+    mention in bold."""
+    left, core, right = _context(text, mention)
+    before = _html_line(left) + (" " if left[-1:].isspace() else "")
+    after = (" " if right[:1].isspace() else "") + _html_line(right)
+    return f"{before}<strong>{_html_line(core)}</strong>{after}".strip()
+
+
+def _anchor(location: str) -> str:
+    # A heading's run is ``h:<anchor>``; its element id is the bare anchor.
+    return location[2:] if location.startswith("h:") else location
 
 
 def _link(slug: str, location: str) -> str:
-    # A heading's run is ``h:<anchor>``; its element id is the bare anchor.
-    anchor = location[2:] if location.startswith("h:") else location
-    return f"../sources/{slug}/index.md#{anchor}"
+    return f"../sources/{slug}/index.md#{_anchor(location)}"
+
+
+def _url(slug: str, location: str) -> str:
+    """The final URL of :func:`_link` from ``/persons/<id>/`` (for HTML-ready lists)."""
+    return html.escape(f"../../sources/{slug}/#{_anchor(location)}")
+
+
+def _mention_list(items: Sequence[tuple[str, str, str]]) -> str:
+    """A list of mentions, ``(label HTML, URL, snippet HTML)`` each, as an HTML-ready run
+    (a person named thousands of times would otherwise cost Python-Markdown a parse of
+    every line)."""
+    if not items:
+        return ""
+    lines = [f'<li><a href="{url}">{label}</a> {snippet}</li>' for label, url, snippet in items]
+    return "\n".join(ready(["<ul>\n" + "\n".join(lines) + "\n</ul>"]))
 
 
 def _location_label(location: str) -> str:
@@ -145,24 +175,37 @@ def person_page(
             f"first in [{_location_label(first)}]({_link(source.slug, first)}), "
             f"last in [{_location_label(last)}]({_link(source.slug, last)}).\n\n"
         )
-        for m in here:
-            snippet = kwic(source.texts[m.location], m)
-            out.append(
-                f"- [{_location_label(m.location)}]({_link(m.source, m.location)}) {snippet}\n"
+        out.append(
+            _mention_list(
+                [
+                    (
+                        _location_label(m.location),
+                        _url(m.source, m.location),
+                        kwic_html(source.texts[m.location], m),
+                    )
+                    for m in here
+                ]
             )
-        out.append("\n")
+        )
     if notes:
         out.append(
             f"## In the notes and front matter{EXCLUDE}\n\n"
             "Notes mostly name authors of cited works; "
             "these mentions are not counted above.\n\n"
         )
-        for source in sources:
-            for m in (n for n in notes if n.source == source.slug):
-                snippet = kwic(source.texts[m.location], m)
-                label = f"{md_inline(source.label)}, {_location_label(m.location)}"
-                out.append(f"- [{label}]({_link(m.source, m.location)}) {snippet}\n")
-        out.append("\n")
+        out.append(
+            _mention_list(
+                [
+                    (
+                        f"{_html_line(source.label)}, {_location_label(m.location)}",
+                        _url(m.source, m.location),
+                        kwic_html(source.texts[m.location], m),
+                    )
+                    for source in sources
+                    for m in (n for n in notes if n.source == source.slug)
+                ]
+            )
+        )
     if companions:
         out.append(f"## Named in the same paragraphs{EXCLUDE}\n\n")
         for other, shared in companions:

@@ -5,7 +5,7 @@ already escaped and whose links are final URLs. Python-Markdown would parse ever
 twice (its raw-HTML block parser, and MkDocs' scan for anchor ids) only to copy them through
 unchanged: on a large source that is most of the build. A renderer marks such a run of blocks
 with :func:`ready`; the marks are HTML comments, so a Markdown renderer that knows nothing of
-them still renders the page the same. The MkDocs glue calls :func:`set_aside` before the
+them still renders the page the same (with the two comments around each run). The MkDocs glue calls :func:`set_aside` before the
 conversion (each run becomes a one-line placeholder comment), :func:`restore` after it, and
 gives MkDocs the ids of the set-aside HTML (:func:`anchor_ids`) so that links into it are still
 checked.

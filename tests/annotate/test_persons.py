@@ -39,6 +39,15 @@ def test_folded_offsets_lead_back_to_printed_characters() -> None:
     assert folded.span(start, start + len("Le Duan")) == (4, 11)
 
 
+def test_folded_offsets_are_the_same_with_one_letter_per_letter_or_not() -> None:
+    # One folded letter per printed letter takes a shortcut; a ligature (two) or a lone
+    # combining mark (none) takes the letter-by-letter way: both give the same map.
+    for text in ("Phạm Vӑn Đồng’s", "ﬁne Phạm Vӑn Đồng’s", "e\u0301 Phạm Vӑn Đồng’s"):
+        folded = fold_with_map(text)
+        expected = [(i, c) for i, char in enumerate(text) for c in fold(char)]
+        assert list(zip(folded.origin, folded.text, strict=True)) == expected
+
+
 def test_diacritic_and_plain_forms_are_the_same_person() -> None:
     doc = document("Prime Minister Phạm Văn Đồng visited.", "Pham Van Dong replied.")
     assert [p for p, *_ in _found(doc)] == ["pham-van-dong", "pham-van-dong"]

@@ -121,7 +121,8 @@ def test_person_page_escapes_source_text_in_snippets(contribution: Contribution)
     page = _page(contribution, "persons/le-duan.md")
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
-    assert r"\*now\*" in page
+    # The mention lists are final HTML: Markdown syntax in a snippet stays text.
+    assert "*now*" in page and "<em>now</em>" not in page
 
 
 def test_person_page_groups_mentions_by_source_with_first_and_last(
@@ -133,7 +134,10 @@ def test_person_page_groups_mentions_by_source_with_first_and_last(
         in page
     )
     assert page.index("### Source cam {") < page.index("### Source cia {")
-    assert "- [¶1](../sources/cia/index.md#p1) Đặng Xuân Khu spoke before **Le Duan**\\." in page
+    assert (
+        '<li><a href="../../sources/cia/#p1">¶1</a> Đặng Xuân Khu spoke before '
+        "<strong>Le Duan</strong>.</li>"
+    ) in page
 
 
 def test_person_page_lists_persons_named_in_the_same_paragraphs(contribution: Contribution) -> None:
