@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -88,3 +89,24 @@ def test_identity_memo_computes_once_per_object() -> None:
     assert memo.get(a, "k", lambda: make(2)) == 1
     assert memo.get(b, "k", lambda: make(3)) == 3  # equal, but another object
     assert calls == [1, 3]
+
+
+def test_indexes_built_in_worker_processes_are_the_indexes_built_in_one() -> None:
+    from scripts.site import build_indexes
+
+    sources = load_sources(ROOT)
+    assert build_indexes(sources, workers=2) == build_indexes(sources, workers=1)
+
+
+def test_a_small_edition_builds_its_indexes_in_one_process_unless_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from scripts import site
+
+    sources = load_sources(ROOT)
+    monkeypatch.delenv("EDITION_WORKERS", raising=False)
+    assert site._index_workers(sources) == 1  # the three sources are far below the threshold
+    monkeypatch.setattr(site, "PARALLEL_INDEXES_FROM", 1)
+    assert site._index_workers(sources) == (os.cpu_count() or 1)
+    monkeypatch.setenv("EDITION_WORKERS", "3")
+    assert site._index_workers(sources) == 3
