@@ -27,6 +27,7 @@ closest sentence.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -513,12 +514,18 @@ def shared_events(events: Sequence[Event]) -> list[tuple[Event, ...]]:
         if happenings(event):
             by_year.setdefault(event.date.split("-")[0], []).append(index)
     for same_year in by_year.values():
-        for position, i in enumerate(same_year):
-            a = events[i]
-            for j in same_year[position + 1 :]:
-                b = events[j]
-                if same_happening(a, b):
-                    pairs.append((-shared_weight(a, b, common), i, j))
+        # Only statements of different sources can tell one event: pairs are taken across
+        # sources (a source with thousands of statements in one year costs no square).
+        by_source: dict[str, list[int]] = {}
+        for i in same_year:
+            by_source.setdefault(events[i].source, []).append(i)
+        for first, second in itertools.combinations(by_source.values(), 2):
+            for x in first:
+                for y in second:
+                    i, j = min(x, y), max(x, y)
+                    a, b = events[i], events[j]
+                    if same_happening(a, b):
+                        pairs.append((-shared_weight(a, b, common), i, j))
     group = list(range(len(events)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
     keys: dict[int, frozenset[tuple[str, str]]] = {}
