@@ -65,6 +65,13 @@ def annotatable_runs(document: Document) -> Iterator[tuple[str, tuple[Inline, ..
             yield f"figure{figure}", block.caption + block.credit
 
 
+def _may_hold_address(text: str) -> bool:
+    """False when ``text`` cannot hold an address: each kind of :data:`_ADDRESS` needs a ``/``
+    (a scheme, a path), ``www.`` or an ``@``. Most paragraphs have none, and the scan costs a
+    try of every branch at every word."""
+    return "/" in text or "@" in text or "www." in text
+
+
 class Matcher:
     """Finds the occurrences of a set of glossary entries in a text."""
 
@@ -82,7 +89,11 @@ class Matcher:
 
     def find(self, text: str) -> list[tuple[int, int, GlossaryEntry, str]]:
         """``(start, end, entry, form)`` of every occurrence in ``text``, in order."""
-        addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+        addresses = (
+            [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+            if _may_hold_address(text)
+            else []
+        )
         found = []
         for match in self._pattern.finditer(text):
             start, end = match.span()

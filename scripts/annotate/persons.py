@@ -47,6 +47,7 @@ from dataclasses import dataclass
 
 from scripts.annotate import runs
 from scripts.annotate.fold import Folded, fold, fold_with_map
+from scripts.annotate.guard import guarded
 from scripts.annotate.persons_schema import Authority, Person
 from scripts.memo import IdentityMemo
 from scripts.model import Document, printed_text
@@ -187,7 +188,7 @@ def _pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
         alternatives.append(regex)
     if not alternatives:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return guarded(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 class Matcher:

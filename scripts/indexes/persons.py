@@ -69,10 +69,13 @@ def companions(found: Found, persons: dict[str, Person]) -> dict[str, list[tuple
 
 def _data(authority: Authority, found: Found, order: list[str]) -> tuple[DataFile, DataFile]:
     rank = {slug: index for index, slug in enumerate(order)}
+    by_person: dict[str, list[Mention]] = {}
+    for mention in found.mentions:
+        by_person.setdefault(mention.person, []).append(mention)
     records: list[dict[str, Any]] = []
     for person in sorted(authority.persons, key=sort_key):
         mine = sorted(
-            (m for m in found.mentions if m.person == person.id),
+            by_person.get(person.id, ()),
             key=lambda m: (rank[m.source], m.paragraph or 0, m.location, m.start),
         )
         records.append(

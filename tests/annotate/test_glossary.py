@@ -5,8 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from scripts.annotate.glossary import Matcher, abbr_spans, definitions, occurrences
+from scripts.annotate.glossary import (
+    _ADDRESS,
+    Matcher,
+    _may_hold_address,
+    abbr_spans,
+    definitions,
+    occurrences,
+)
 from scripts.annotate.glossary_schema import GlossaryEntry, load_glossary
 from scripts.assemble import assemble
 from scripts.errors import EditionError
@@ -321,3 +330,13 @@ def test_expanded_in_sources_agrees_with_the_texts(
             e.term for e in real if not any(occurrences(s.document, (e,)) for s in sources)
         )
         assert unused == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcXYZ019.-_+:#é ", max_size=60))
+def test_a_text_without_slash_at_or_www_holds_no_address_so_its_scan_is_skipped(
+    text: str,
+) -> None:
+    # The shortcut of Matcher.find is exact: no kind of address matches without them.
+    assert not _may_hold_address(text)
+    assert _ADDRESS.search(text) is None
