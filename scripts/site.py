@@ -20,7 +20,6 @@ MkDocs calls :func:`build` from its hook; the command line calls it for checks.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from scripts.render.home import render_home
 from scripts.render.source_page import render_source, source_url
 from scripts.render.witness import render_witness, witness_file
 from scripts.rules_catalogue import catalogue
-from scripts.sources import Source, load_sources
+from scripts.sources import Source, load_sources, worker_count
 from scripts.tei import tei_file
 
 Index = Callable[[Sequence[Source]], Contribution]
@@ -58,11 +57,8 @@ def _run_index(number: int) -> Contribution:
 
 
 def _index_workers(sources: Sequence[Source]) -> int:
-    setting = os.environ.get("EDITION_WORKERS", "")
-    if setting.isdigit():
-        return max(1, int(setting))
     large = sum(len(source.raw) for source in sources) >= PARALLEL_INDEXES_FROM
-    return (os.cpu_count() or 1) if large else 1
+    return worker_count(len(INDEXES), large)
 
 
 def build_indexes(sources: Sequence[Source], workers: int | None = None) -> list[Contribution]:

@@ -145,13 +145,18 @@ PARALLEL_FROM = 4
 """Sources to load before a pool of worker processes pays for its start (about 0.1 s)."""
 
 
-def _workers(jobs: int) -> int:
-    """Worker processes for ``jobs`` sources: ``EDITION_WORKERS`` if set, else one per core
-    (serial below :data:`PARALLEL_FROM` sources)."""
+def worker_count(jobs: int, worth_it: bool) -> int:
+    """Worker processes for ``jobs`` independent jobs of the build: ``EDITION_WORKERS`` if
+    set, else one per core (at most one per job) when a pool is ``worth_it``, else 1."""
     setting = os.environ.get("EDITION_WORKERS", "")
     if setting.isdigit():
         return max(1, int(setting))
-    return min(os.cpu_count() or 1, jobs) if jobs >= PARALLEL_FROM else 1
+    return min(os.cpu_count() or 1, jobs) if worth_it else 1
+
+
+def _workers(jobs: int) -> int:
+    """Worker processes for loading ``jobs`` sources (serial below :data:`PARALLEL_FROM`)."""
+    return worker_count(jobs, jobs >= PARALLEL_FROM)
 
 
 def _load_one(job: tuple[Path, Path]) -> Source:

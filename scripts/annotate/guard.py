@@ -32,19 +32,15 @@ class _Open(Exception):
     """A match could begin with (almost) any character: no useful guard."""
 
 
-def _literal(code: int) -> str:
-    return re.escape(chr(code))
-
-
 def _class(items: list[tuple[object, object]]) -> list[str]:
     parts = []
     for op, av in items:
         if op is sre.LITERAL:
             assert isinstance(av, int)
-            parts.append(_literal(av))
+            parts.append(re.escape(chr(av)))
         elif op is sre.RANGE:
             assert isinstance(av, tuple)
-            parts.append(f"{_literal(av[0])}-{_literal(av[1])}")
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
         elif op is sre.CATEGORY and av in _CATEGORY:
             parts.append(_CATEGORY[av])
         else:  # a negated class, or a category with no short form
@@ -62,7 +58,7 @@ def _first(items: sre_parse.SubPattern | list[tuple[object, object]], flags: Fla
         ignore = bool(flags & re.IGNORECASE)
         if op is sre.LITERAL:
             assert isinstance(av, int)
-            found[ignore].add(_literal(av))
+            found[ignore].add(re.escape(chr(av)))
             return found, False
         if op is sre.IN:
             assert isinstance(av, list)
