@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from scripts import conserve
 from scripts.annotate import runs
 from scripts.apparatus.pages import page_evidence
-from scripts.model import Emendation, NoteRef, PageBreak, Redaction, Sic
+from scripts.model import Emendation, NoteRef, PageBreak, Redaction, Sic, Unclassified
 from scripts.pages import Page
 from scripts.render.escape import md_cell, md_inline, yaml_string
 from scripts.render.pages_section import pages_section
@@ -36,6 +36,30 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return [*lines, ""]
+
+
+def unclassified_section(blocks: tuple[Unclassified, ...]) -> list[str]:
+    """The section listing the blocks kept as reading text unrecognised; none when there are none.
+
+    Each block is given with the witness line it begins on (linked to the line-by-line
+    witness), its text as the source has it and what the normaliser could not decide; every
+    string is escaped, so nothing in the witness becomes markup.
+    """
+    if not blocks:
+        return []
+    return [
+        "## Lines not classified",
+        "",
+        f"The normaliser kept {len(blocks)} block(s) of the witness as reading text without "
+        "recognising what they are (a form's labels, a stamp, a caption, an epigraph?). They "
+        "stay in the reading text, each where the witness has it unless the last column says "
+        "otherwise, and are listed here so that a reader can judge them.",
+        "",
+        *_table(
+            ["Raw line", "Text", "Why it is listed"],
+            [[line_link(u.line), _cell(u.text), _cell(u.why)] for u in blocks],
+        ),
+    ]
 
 
 def render_editorial(source: Source, extra: Mapping[str, str] = {}, *, pdf: bool = True) -> Page:
@@ -151,6 +175,7 @@ def render_editorial(source: Source, extra: Mapping[str, str] = {}, *, pdf: bool
         )
     else:
         lines += ["None.", ""]
+    lines += unclassified_section(doc.unclassified)
     if extra:
         lines += ["## From the indexes", ""]
     for slug_section in extra.values():

@@ -20,10 +20,10 @@ import pytest
 from scripts import conserve
 from scripts.model import Heading, Paragraph
 from scripts.normalise.shared.banners import classify_line
-from scripts.site import build
+from scripts.site import SiteOutput, build
 from scripts.sources import Source
 from tests.conftest import ROOT
-from tests.hostile.project import make_project
+from tests.hostile.project import make_project, read_html, to_html
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "ocr-typescript"
 TEXTS = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
@@ -47,7 +47,7 @@ pytestmark = pytest.mark.skipif(not TEXTS, reason=f"no development corpus at {CO
 
 
 @pytest.fixture(scope="module", params=TEXTS, ids=lambda p: p.stem)
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Source:
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SiteOutput:
     path: Path = request.param
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
     folder = make_project(
@@ -56,8 +56,12 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         meta=META.format(slug=slug),
         slug=slug,
     )
-    output = build(folder)
-    (source,) = output.sources
+    return build(folder)
+
+
+@pytest.fixture(scope="module")
+def built(site: SiteOutput) -> Source:
+    (source,) = site.sources
     return source
 
 
@@ -89,6 +93,17 @@ def test_numbered_paragraphs_are_paragraphs_never_headings(built: Source) -> Non
     numbered = [line.strip() for line in built.raw.split("\n") if NUMBERED.match(line.strip())]
     begun = [n for n in numbered if any(o.startswith(n[:12]) for o in openings)]
     assert len(begun) >= 0.8 * len(numbered)
+
+
+def test_the_editorial_page_lists_every_unclassified_block(site: SiteOutput, built: Source) -> None:
+    assert built.document.unclassified, "the corpus texts have blocks the reader cannot classify"
+    slug = built.meta.slug
+    (page,) = [p for p in site.pages if p.path == f"sources/{slug}/editorial.md"]
+    html = to_html(page.content)
+    section = read_html(html.split('id="lines-not-classified"', 1)[1]).text
+    for block in built.document.unclassified:
+        assert f'href="witness.md#L{block.line}"' in html
+        assert " ".join(block.text.split()) in section, block.text
 
 
 def _summary(source: Source) -> str:
