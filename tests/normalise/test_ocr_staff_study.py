@@ -222,10 +222,54 @@ def test_asterisk_note_spliced_at_a_page_foot_is_taken_out_and_referenced() -> N
     assert note.text == "However, North Vietnam never became as intoxicated with these innovations."
 
 
-def test_asterisk_notes_without_matching_references_stop_the_normaliser() -> None:
-    body = "SUMMARY\n\nThe text goes on and\n\n*A note. but no reference anywhere.\n"
-    with pytest.raises(SourceError, match="asterisk"):
-        normalise(FRONT + body)
+def test_a_note_without_its_mark_inside_a_cut_sentence_is_text_after_that_paragraph() -> None:
+    body = (
+        "SUMMARY\n\nThe text goes on and\n\n*A note. but no reference anywhere.\n\n"
+        "Next paragraph.\n"
+    )
+    doc = _doc(body)
+    assert [p.text for p in _paras(doc)] == [
+        "The text goes on and but no reference anywhere.",
+        "*A note.",
+        "Next paragraph.",
+    ]
+    assert doc.notes == () and not [
+        n for r in doc.inline_runs() for n in r if isinstance(n, NoteRef)
+    ]
+    (record,) = doc.unclassified
+    assert (record.text, record.line) == (
+        "*A note.",
+        (FRONT + body).count("\n", 0, (FRONT + body).index("*A")) + 1,
+    )
+    assert "printed after that paragraph" in record.why
+
+
+def test_a_note_without_its_mark_after_a_finished_paragraph_stays_where_it_is() -> None:
+    body = "SUMMARY\n\nThe text ends here.\n\n*A note. but no reference anywhere.\n\nNext.\n"
+    doc = _doc(body)
+    assert [p.text for p in _paras(doc)] == [
+        "The text ends here.",
+        "*A note. but no reference anywhere.",
+        "Next.",
+    ]
+    assert doc.notes == ()
+    (record,) = doc.unclassified
+    assert record.text == "*A note. but no reference anywhere."
+    assert "printed after" not in record.why
+
+
+def test_a_note_pairs_with_a_mark_and_a_second_note_without_one_is_text() -> None:
+    body = (
+        "SUMMARY\n\nA sentence with a mark.* It goes on\n\n*The note. and the sentence ends.\n\n"
+        "Another paragraph ends.\n\n*A note-like line * with a star.\n"
+    )
+    doc = _doc(body)
+    (note,) = doc.notes
+    assert note.text == "The note."
+    refs = [n for r in doc.inline_runs() for n in r if isinstance(n, NoteRef)]
+    assert [(r.key, r.label) for r in refs] == [("s1", "*")]
+    assert [p.text for p in _paras(doc)][-1] == "*A note-like line * with a star."
+    assert [u.text for u in doc.unclassified] == ["*A note-like line * with a star."]
 
 
 def test_paragraph_after_a_colon_is_a_block_quotation() -> None:

@@ -20,6 +20,9 @@ class Part:
     text: str
     line: int
     brk: PageBreak | None = None
+    refs: bool = True
+    """Whether an asterisk in it may be a note reference (not in text kept from a note-like
+    line that no mark pairs with)."""
 
 
 def word_inlines(text: str, line: int, lex: Lexicon) -> list[Inline]:

@@ -17,7 +17,8 @@ What the OCR did to it, and what this module does about it, in order:
    (a footer, so the *next* page begins after it) or a footnote spliced in between marks
    the page break there; asterisk notes are taken out of the paragraph they were spliced
    into, and each pairs with the nearest asterisk above it; an asterisk with no note after
-   it is text (listed as unclassified), a note with no asterisk before it is refused;
+   it is text, and so is a note-like line with no asterisk before it (both listed as
+   unclassified; the line follows the paragraph it interrupts, or stands where it is);
 5. a ``[REDACTED]`` stamp between two sentences splits a paragraph the OCR merged;
 6. a paragraph after one ending in a colon is a block quotation;
 7. word repairs (:mod:`scripts.normalise.typescript.words`) and *sic* marks on the words.
@@ -79,6 +80,7 @@ class _State:
     notes: list[tuple[str, int]] = field(default_factory=list)
     refs: int = 0
     ref_lines: list[int] = field(default_factory=list)
+    unclassified: list[Unclassified] = field(default_factory=list)
 
     def banner(self, raw: str, line: int, reason: str = BANNER_REASON) -> None:
         self.removals.append(Removal(raw, reason, line, "banner"))
@@ -184,7 +186,7 @@ def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:
             out[-1].segs.append(seg)
             continue
         pieces = re.split(r"((?:\s*\[REDACTED\])+\s*)", seg.text)
-        out[-1].segs.append(Part("", seg.line))
+        out[-1].segs.append(Part("", seg.line, refs=seg.refs))
         for i, piece in enumerate(pieces):
             current = out[-1].segs[-1]
             if i % 2 == 0:
@@ -202,7 +204,7 @@ def _split_at_stamps(para: _Para, state: _State) -> list[_Para]:
                     state.banner(token, seg.line, STAMP_BETWEEN)
                 current.text = before.rstrip()
                 if after.strip():
-                    out.append(_Para([Part("", seg.line)], seg.line, para.kind))
+                    out.append(_Para([Part("", seg.line, refs=seg.refs)], seg.line, para.kind))
                     pieces[i + 1] = after.lstrip()
             else:
                 current.text += piece
@@ -245,6 +247,8 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
         state.removals.append(Removal(pending, reason, blocks[-1][0], "page number"))
 
     paras: list[_Para | Heading] = []
+    after: list[_Para] = []  # note-like lines no mark pairs with, printed after their paragraph
+    marks = 0  # asterisks of the text read so far that no note has paired with yet
     for kind, text, line, marker in units:
         brk = _page_break(marker, line)
         prev = paras[-1] if paras else None
@@ -252,16 +256,34 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
             key = ts.match_key(text)
             inlines: list[Inline] = [brk] if brk else []
             inlines += word_inlines(text, line, state.lex)
+            paras += after
+            after = []
             paras.append(Heading(levels.get(key, ts.heading_level(text)), tuple(inlines), line))
             continue
         if kind == "note":
-            note, text = _split_note(text[1:])
-            state.notes.append((note, line))
-            if not text:
+            note, rest = _split_note(text[1:])
+            marks += rest.count("*")  # the OCR set the cut paragraph's rest after the note
+            if marks:
+                marks -= 1
+                state.notes.append((note, line))
+                if not rest:
+                    continue
+                text = rest
+            elif rest and _goes_on(prev, rest, marker):
+                lone = text[: len(text) - len(rest)].rstrip()
+                state.unclassified.append(Unclassified(lone, line, LONE_NOTE + LONE_NOTE_AFTER))
+                after.append(_Para([Part(lone, line, refs=False)], line))
+                text = rest
+            else:
+                state.unclassified.append(Unclassified(text, line, LONE_NOTE))
+                paras += after
+                after = []
+                segs = ([Part("", line, brk)] if brk else []) + [Part(text, line, refs=False)]
+                paras.append(_Para(segs, line))
                 continue
-        open_para = isinstance(prev, _Para) and ts.is_open(ts.split_trailing_stamps(prev.text)[0])
-        continues = bool(marker) or text.lstrip('"“')[:1].islower()
-        if isinstance(prev, _Para) and open_para and continues:
+        else:
+            marks += text.count("*")
+        if isinstance(prev, _Para) and _goes_on(prev, text, marker):
             last = prev.segs[-1]
             kept, stamps = ts.split_trailing_stamps(last.text)
             for token in stamps:
@@ -273,7 +295,10 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
         if isinstance(prev, _Para) and prev.text.rstrip().endswith(":"):
             kind_ = ParagraphKind.QUOTE
         segs = ([Part("", line, brk)] if brk else []) + [Part(text, line)]
+        paras += after
+        after = []
         paras.append(_Para(segs, line, kind_))
+    paras += after
 
     out: list[Block] = []
     for item in paras:
@@ -285,6 +310,14 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
     return out
 
 
+def _goes_on(prev: _Para | Heading | None, text: str, marker: str | None) -> bool:
+    """True when ``text`` continues the paragraph before it: that paragraph stops mid-sentence
+    (the page was cut) and the text follows a typed page number or opens with a small letter."""
+    if not isinstance(prev, _Para) or not ts.is_open(ts.split_trailing_stamps(prev.text)[0]):
+        return False
+    return bool(marker) or text.lstrip('"“')[:1].islower()
+
+
 def _finish(para: _Para, state: _State) -> Paragraph:
     inlines: list[Inline] = []
     for i, seg in enumerate(para.segs):
@@ -294,7 +327,7 @@ def _finish(para: _Para, state: _State) -> Paragraph:
         text = seg.text
         if i + 1 < len(para.segs):
             text = text.rstrip() + " "
-        inlines.extend(_inlines(text, seg.line, state, refs=True))
+        inlines.extend(_inlines(text, seg.line, state, refs=seg.refs))
     return Paragraph(tuple(merge_text(inlines)), para.line, para.kind)
 
 
@@ -321,25 +354,20 @@ def normalise(raw: str) -> Document:
     rest = leftovers + blocks[last + 1 :]
     body = infer_page_labels(_body(rest, entries, state), entries)
     notes = _notes(state)
-    pairs, lone_note = _pair(state, notes)
-    if lone_note is not None:
-        raise SourceError(
-            lone_note,
-            f"{state.refs} asterisk references but {len(notes)} asterisk notes "
-            "(the first without its pair is here: a note with no asterisk before it)",
-        )
+    pairs = _pair(state, notes)
     body = [_keyed(block, pairs) for block in body]
+    lone_marks = [
+        Unclassified("*", line, LONE_ASTERISK)
+        for n, line in enumerate(state.ref_lines, start=1)
+        if n not in pairs
+    ]
     return Document(
         front=tuple(front),
         body=tuple(body),
         notes=tuple(notes),
         removals=tuple(sorted(state.removals, key=lambda r: r.line)),
         editorial_notes=editorial_notes(raw, confirmations(body, entries)),
-        unclassified=tuple(
-            Unclassified("*", line, LONE_ASTERISK)
-            for n, line in enumerate(state.ref_lines, start=1)
-            if n not in pairs
-        ),
+        unclassified=tuple(sorted(state.unclassified + lone_marks, key=lambda u: u.line)),
     )
 
 
@@ -347,14 +375,21 @@ LONE_ASTERISK = (
     "an asterisk with no asterisk note after it (a mark of the scan, or a note the OCR "
     "lost?): kept as text, not as a note reference"
 )
+LONE_NOTE = (
+    "a line opening with an asterisk like a note, but no asterisk mark before it to pair "
+    "with (a note whose mark the OCR lost, or text?): kept as text, not as a note"
+)
+LONE_NOTE_AFTER = (
+    "; the paragraph it interrupts goes on after it, and it is printed after that paragraph"
+)
 
 
-def _pair(state: _State, notes: list[Note]) -> tuple[dict[int, int], int | None]:
-    """Asterisk references paired with notes: reference number → note number; and the line
-    of the first note with no reference before it (None when every note has one).
+def _pair(state: _State, notes: list[Note]) -> dict[int, int]:
+    """Asterisk references paired with notes: reference number → note number.
 
-    Walking down the text, a note pairs with the nearest reference above it not yet paired;
-    a reference left over is a plain asterisk of the text.
+    Walking down the text, a note pairs with the nearest reference above it not yet paired
+    (:func:`_body` keeps a note-like line with none above it as text, so every note has
+    one); a reference left over is a plain asterisk of the text.
     """
     events = sorted(
         [(line, 0, n) for n, line in enumerate(state.ref_lines, start=1)]
@@ -362,14 +397,12 @@ def _pair(state: _State, notes: list[Note]) -> tuple[dict[int, int], int | None]
     )
     pending: list[int] = []
     pairs: dict[int, int] = {}
-    for line, is_note, n in events:
+    for _line, is_note, n in events:
         if not is_note:
             pending.append(n)
         elif pending:
             pairs[pending.pop()] = n
-        else:
-            return pairs, line
-    return pairs, None
+    return pairs
 
 
 def _keyed(block: Block, pairs: dict[int, int]) -> Block:
