@@ -39,6 +39,24 @@ class SourceInfo:
     """Printed text of every run by location (for keyword-in-context snippets)."""
 
 
+_CATEGORY_FILTER = (
+    '<div class="person-filter edition-script-only" data-person-filter role="group" '
+    'aria-label="Show">'
+    + "".join(
+        f'<button type="button" class="person-filter__button" data-category="{key}" '
+        f'aria-pressed="{"true" if key == "all" else "false"}">{label}</button>'
+        for key, label in (
+            ("all", "All"),
+            ("actor", "Historical actors"),
+            ("scholar", "Scholars and authors"),
+        )
+    )
+    + "</div>\n\n"
+)
+"""The index's filter by category, written whole so that nothing moves when the page loads;
+``persons.js`` makes the buttons work, and without scripts they are not shown."""
+
+
 def sort_key(person: Person) -> tuple[str, str]:
     """Alphabetical by folded family name, then given name (``Đ`` sorts with ``D``).
 
@@ -240,7 +258,7 @@ def index_page(
         ),
         "# Persons\n\n",
         intro,
-        '<div class="person-filter" data-person-filter hidden></div>\n\n',
+        _CATEGORY_FILTER,
         '<ul class="person-index">\n',
     ]
     for person in sorted(persons, key=sort_key):

@@ -181,10 +181,29 @@ def _chronology(
     return "\n".join(out)
 
 
-def _filter(slugs: Sequence[str], labels: dict[str, str], noun: str) -> str:
-    """The placeholder ``timeline.js`` fills with the filters by source and period."""
-    pairs = json.dumps([[slug, labels[slug]] for slug in slugs], ensure_ascii=False)
-    return f'<div class="tl-filter" data-sources="{escape(pairs)}" data-noun="{noun}"></div>\n\n'
+def _filter(
+    slugs: Sequence[str], labels: dict[str, str], noun: str, span: tuple[int, int], count: int
+) -> str:
+    """The filters by source and period, written whole so that nothing moves when the page
+    loads; ``timeline.js`` makes them work, and without scripts they are not shown
+    (``edition-script-only``). ``span`` is the first and last year of the ``count`` items."""
+    low, high = span
+    boxes = "".join(
+        f'<label><input type="checkbox" name="source" value="{escape(slug)}" checked> '
+        f"{escape(labels[slug])}</label>"
+        for slug in slugs
+    )
+    years = f'min="{low}" max="{high}"'
+    return (
+        f'<div class="tl-filter edition-script-only" data-noun="{noun}">'
+        '<form class="tl-controls" aria-label="Filter the timeline">'
+        f"<fieldset><legend>Sources</legend>{boxes}</fieldset>"
+        "<fieldset><legend>Period</legend>"
+        f'<label>From <input type="number" name="from" {years} value="{low}"></label>'
+        f'<label>to <input type="number" name="to" {years} value="{high}"></label></fieldset>'
+        f'<p class="tl-status" role="status">{count} of {count} {noun} shown</p>'
+        "</form></div>\n\n"
+    )
 
 
 def _part_page(
@@ -241,7 +260,16 @@ def _part_page(
         + "\n".join(
             ready(
                 [
-                    _filter(_in_order(slugs, labels), labels, "entries").rstrip("\n"),
+                    _filter(
+                        _in_order(slugs, labels),
+                        labels,
+                        "entries",
+                        (
+                            min(e.year for p in part.pieces for e in p.entry),
+                            max(e.last_year for p in part.pieces for e in p.entry),
+                        ),
+                        len(part.pieces),
+                    ).rstrip("\n"),
                     f'<div class="tl-year" data-year="{year}">\n{items}\n</div>',
                 ]
             )
@@ -253,6 +281,17 @@ def _in_order(slugs: Iterable[str], labels: dict[str, str]) -> list[str]:
     """These slugs in the order of the sources."""
     wanted = set(slugs)
     return [slug for slug in labels if slug in wanted]
+
+
+def _year_span(parts: Sequence[Part]) -> tuple[int, int]:
+    """The first year of the index's list and the last year any of its statements reaches."""
+    last = max(
+        e.last_year
+        for p in parts
+        for piece in p.pieces
+        for e in piece.entry[piece.start : piece.stop]
+    )
+    return min(p.year for p in parts), last
 
 
 def _year_list(parts: Sequence[Part], labels: dict[str, str]) -> tuple[str, list[DataFile]]:
@@ -394,7 +433,7 @@ def build(sources: Sequence[Source]) -> Contribution:
         + f"\n\nOne source only: {per_source}.\n\n"
         + f'<figure class="tl-figure">\n{chart}\n</figure>\n\n'
         + "## Years\n\n"
-        + _filter(list(labels), labels, "years")
+        + (_filter(list(labels), labels, "years", _year_span(parts), len(years)) if years else "")
         + year_list
     )
     pages = [Page("timeline.md", main)]

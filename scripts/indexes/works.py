@@ -33,7 +33,7 @@ from scripts.annotate.citation_resolve import (
 from scripts.indexes.works_format import chicago, csl_item, record
 from scripts.indexes.works_names import family_first_names
 from scripts.pages import Contribution, DataFile, Link, Page
-from scripts.render.escape import md_attr, md_inline
+from scripts.render.escape import md_inline
 from scripts.sources import Source
 
 PAGE = "works-cited.md"
@@ -106,11 +106,31 @@ def _entry(work: Work, sources: Sequence[Source]) -> str:
     return f'{marker}{chicago(c)} <span class="work-kind">({kind})</span><br>\nCited in {cited}.'
 
 
-def _source_names(sources: Sequence[Source]) -> str:
-    """Names of the sources for the filter's menu, as data on an empty span."""
+def _filter(works: Sequence[Work], sources: Sequence[Source]) -> str:
+    """The filters by source and by kind above the list, written whole so that nothing moves
+    when the page loads; ``works.js`` makes them work, and without scripts they are not shown."""
     names = {s.meta.slug: _source_name(s) for s in sources}
-    data = md_attr(json.dumps(names, ensure_ascii=False, sort_keys=True))
-    return f'<span class="works-sources" data-names="{data}"></span>'
+    cited = sorted({x.source for w in works for x in w.cited})
+    kinds = sorted({w.citation.kind for w in works})
+
+    def menu(label: str, first: str, options: Sequence[tuple[str, str]]) -> str:
+        items = "".join(
+            f'<option value="{html.escape(value)}">{html.escape(text)}</option>'
+            for value, text in options
+        )
+        return f'<select aria-label="{label}"><option value="">{first}</option>{items}</select>'
+
+    by_source = menu(
+        "Filter by source", "All sources", [(slug, names.get(slug, slug)) for slug in cited]
+    )
+    by_kind = menu(
+        "Filter by kind", "All kinds", [(kind, KIND_LABELS.get(kind, kind)) for kind in kinds]
+    )
+    count = f"{len(works)} of {len(works)} works"
+    return (
+        f'<div class="works-filter edition-script-only">{by_source}{by_kind}'
+        f'<span class="works-filter__count" aria-live="polite">{count}</span></div>'
+    )
 
 
 def _by_source(bib: Bibliography, sources: Sequence[Source]) -> str:
@@ -146,11 +166,12 @@ def page(
         "alphabetically by the surname of the first author or editor (by title where the "
         "notes name none). Names are given as the notes print them. Short forms and "
         "*Ibid.* are counted with the work they refer to; references that could not be "
-        "resolved with certainty are listed on each source's editorial page."
-        + _source_names(sources),
+        "resolved with certainty are listed on each source's editorial page.",
         "",
     ]
     lines += [_by_source(bib, sources), ""]
+    if works:
+        lines += [_filter(works, sources), ""]
     lines += [_entry(work, sources) + "\n" for work in works]
     return "\n".join(lines)
 

@@ -23,14 +23,41 @@ def test_timeline_year_reads_in_full_without_script(browser: Any, site_url: str)
     entries = tab.locator(".tl-entry")
     assert entries.count() > 20
     assert _visible(tab, ".tl-entry") == entries.count()
+    assert tab.locator(".tl-filter").is_hidden()  # controls that need a script are not shown
     tab.goto(f"{site_url}/timeline/")
     assert tab.locator(".tl-index-year").count() > 30  # every year is listed on the index
+    assert tab.locator(".tl-filter").is_hidden()
+    tab.goto(f"{site_url}/works-cited/")
+    assert tab.locator(".works-filter").is_hidden()
+    context.close()
+
+
+_SHIFTS = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const shift of list.getEntries()) { if (!shift.hadRecentInput) total += shift.value; }
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["timeline/", "timeline/1960/", "persons/", "works-cited/"])
+def test_index_filters_are_in_place_before_scripts_so_nothing_moves(
+    browser: Any, site_url: str, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+    tab = context.new_page()
+    # A phone's slower processor: the scripts run after the first paint, as they do there.
+    context.new_cdp_session(tab).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    tab.goto(f"{site_url}/{path}")
+    tab.wait_for_selector("[data-ready]", state="attached")  # the filter script has run
+    assert tab.evaluate(_SHIFTS) == 0
     context.close()
 
 
 def test_timeline_filter_by_source_and_period_without_reloading(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/timeline/")
-    page.wait_for_selector(".tl-filter input[name=source]")
+    page.wait_for_selector(".tl-filter[data-ready]", state="attached")
     page.evaluate("window.__marker = 1")
     total = _visible(page, ".tl-index-year")
     page.uncheck('.tl-filter input[name=source][value="third-indochina-war"]')
@@ -49,7 +76,7 @@ def test_timeline_filter_by_source_and_period_without_reloading(page: Any, site_
     assert page.evaluate("window.__marker") == 1  # the page was not reloaded
     assert "years shown" in page.inner_text(".tl-status")
     page.goto(f"{site_url}/timeline/1960/")
-    page.wait_for_selector(".tl-filter input[name=source]")
+    page.wait_for_selector(".tl-filter[data-ready]", state="attached")
     total = _visible(page, ".tl-entry")
     page.uncheck('.tl-filter input[name=source][value="esau-17"]')
     assert 0 < _visible(page, ".tl-entry") < total
@@ -82,7 +109,7 @@ def test_coverage_chart_year_links_to_the_year_in_the_timeline(page: Any, site_u
 
 def test_works_filter_by_kind_counts_what_it_shows(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/works-cited/")
-    page.wait_for_selector(".works-filter__count")
+    page.wait_for_selector(".works-filter[data-ready]", state="attached")
     before = page.inner_text(".works-filter__count")
     kind = page.locator(".works-filter select").last
     kind.select_option("newspaper")

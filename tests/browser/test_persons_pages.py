@@ -20,6 +20,7 @@ def _open(page: Any, url: str) -> None:
 
 def test_category_filter_shows_only_scholars_then_all(page: Any, site_url: str) -> None:
     _open(page, f"{site_url}/persons/")
+    page.wait_for_selector("[data-person-filter][data-ready]", state="attached")
     entries = page.locator(".person-index__entry")
     total = entries.count()
     scholars = page.locator('.person-index__entry[data-category="scholar"]').count()

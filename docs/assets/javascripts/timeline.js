@@ -1,8 +1,9 @@
 /* Timeline filters: by source and by period, without reloading the page; and the
  * redirect of the addresses of the single-page timeline to the page of their year.
  *
- * The pages read in full without this script. It builds the controls inside
- * <div class="tl-filter" data-sources='[[slug, label], ...]' data-noun="entries">, shows or
+ * The pages read in full without this script. The controls are in the page
+ * (<div class="tl-filter" data-noun="entries"><form class="tl-controls">, shown only where
+ * scripts run, so that nothing moves when the page loads); this script makes them work: shows or
  * hides <article class="tl-entry" data-sources="a b" data-start="Y" data-end="Y"> (a year's
  * page) or <li class="tl-index-year" ...> (the index of years) and hides a year (its heading
  * and <div class="tl-year">) when none of its entries is shown.
@@ -40,61 +41,22 @@
   function setup() {
     redirect();
     var box = document.querySelector(".tl-filter");
-    if (!box || box.dataset.ready) return;
+    var form = box && box.querySelector("form.tl-controls");
+    if (!form || box.dataset.ready) return;
     box.dataset.ready = "1";
-    var sources = JSON.parse(box.dataset.sources || "[]");
     var entries = Array.prototype.slice.call(document.querySelectorAll(".tl-entry, .tl-index-year"));
     var noun = box.dataset.noun || "entries";
-    var starts = entries.map(function (e) { return +e.dataset.start; });
-    var ends = entries.map(function (e) { return +e.dataset.end; });
-    var min = Math.min.apply(null, starts), max = Math.max.apply(null, ends);
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=source]"));
+    var min = +form.elements.from.min, max = +form.elements.from.max;
+    var status = form.querySelector(".tl-status");
     var params = new URLSearchParams(window.location.search);
     var wanted = params.getAll("source");
-
-    var form = document.createElement("form");
-    form.className = "tl-controls";
-    form.setAttribute("aria-label", "Filter the timeline");
-    var set = document.createElement("fieldset");
-    var legend = document.createElement("legend");
-    legend.textContent = "Sources";
-    set.appendChild(legend);
-    sources.forEach(function (pair) {
-      var label = document.createElement("label");
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.name = "source";
-      box.value = pair[0];
-      box.checked = wanted.length === 0 || wanted.indexOf(pair[0]) >= 0;
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(" " + pair[1]));
-      set.appendChild(label);
-    });
-    form.appendChild(set);
-    function yearInput(name, text, value) {
-      var label = document.createElement("label");
-      label.textContent = text + " ";
-      var input = document.createElement("input");
-      input.type = "number";
-      input.name = name;
-      input.min = String(min);
-      input.max = String(max);
-      input.value = String(value);
-      label.appendChild(input);
-      return label;
+    if (wanted.length) {
+      boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) >= 0; });
     }
-    var period = document.createElement("fieldset");
-    var plegend = document.createElement("legend");
-    plegend.textContent = "Period";
-    period.appendChild(plegend);
-    period.appendChild(yearInput("from", "From", params.get("from") || min));
-    period.appendChild(yearInput("to", "to", params.get("to") || max));
-    form.appendChild(period);
-    var status = document.createElement("p");
-    status.className = "tl-status";
-    status.setAttribute("role", "status");
-    form.appendChild(status);
+    if (params.get("from")) form.elements.from.value = params.get("from");
+    if (params.get("to")) form.elements.to.value = params.get("to");
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
-    box.appendChild(form);
 
     function apply() {
       var chosen = Array.prototype.slice
@@ -119,7 +81,7 @@
       });
       status.textContent = shown + " of " + entries.length + " " + noun + " shown";
       var query = new URLSearchParams();
-      if (chosen.length !== sources.length) chosen.forEach(function (s) { query.append("source", s); });
+      if (chosen.length !== boxes.length) chosen.forEach(function (s) { query.append("source", s); });
       if (from !== min) query.set("from", String(from));
       if (to !== max) query.set("to", String(to));
       var search = query.toString();

@@ -1,7 +1,8 @@
 /* Works cited: filter the list by source and by kind.
  *
- * The page lists every work without this script; the script only adds two <select>s
- * above the list and hides the entries that do not match. An entry is the paragraph
+ * The page lists every work without this script. The two <select>s above the list are in
+ * the page (shown only where scripts run, so nothing moves when it loads); the script makes
+ * them work and hides the entries that do not match. An entry is the paragraph
  * holding a <span class="work-entry" data-kind="…" data-sources="slug slug">.
  * A link to /works-cited/#source-<slug> (a source page's header) opens the page
  * filtered on that source.
@@ -11,7 +12,7 @@
 
   function setup() {
     var markers = Array.prototype.slice.call(document.querySelectorAll("span.work-entry"));
-    if (!markers.length || document.querySelector(".works-filter")) {
+    if (!markers.length) {
       return;
     }
     var entries = markers.map(function (marker) {
@@ -22,51 +23,16 @@
       };
     });
 
-    function options(values, label) {
-      var select = document.createElement("select");
-      var all = document.createElement("option");
-      all.value = "";
-      all.textContent = label;
-      select.appendChild(all);
-      values.forEach(function (value) {
-        var option = document.createElement("option");
-        option.value = value[0];
-        option.textContent = value[1];
-        select.appendChild(option);
-      });
-      return select;
-    }
-
-    var sourceNames = {};
-    var names = document.querySelector("span.works-sources");
-    if (names) {
-      try {
-        sourceNames = JSON.parse(names.getAttribute("data-names") || "{}");
-      } catch (error) {
-        sourceNames = {};
-      }
-    }
-    var kinds = {};
-    entries.forEach(function (entry) {
-      var label = entry.node.querySelector(".work-kind");
-      kinds[entry.kind] = label ? label.textContent.replace(/[()]/g, "") : entry.kind;
-    });
+    var bar = document.querySelector(".works-filter");
+    if (!bar || bar.dataset.ready) { return; }
+    bar.dataset.ready = "1";
+    var selects = bar.querySelectorAll("select");
+    var bySource = selects[0], byKind = selects[1];
+    var count = bar.querySelector(".works-filter__count");
     var sourceSet = {};
-    entries.forEach(function (entry) {
-      entry.sources.forEach(function (slug) { if (slug) { sourceSet[slug] = slug; } });
+    Array.prototype.forEach.call(bySource.options, function (option) {
+      if (option.value) { sourceSet[option.value] = true; }
     });
-
-    var bySource = options(Object.keys(sourceSet).sort().map(function (s) {
-      return [s, sourceNames[s] || s];
-    }),
-      "All sources");
-    var byKind = options(Object.keys(kinds).sort().map(function (k) { return [k, kinds[k]]; }),
-      "All kinds");
-    bySource.setAttribute("aria-label", "Filter by source");
-    byKind.setAttribute("aria-label", "Filter by kind");
-    var count = document.createElement("span");
-    count.className = "works-filter__count";
-    count.setAttribute("aria-live", "polite");
 
     function apply() {
       var shown = 0;
@@ -79,12 +45,6 @@
       count.textContent = shown + " of " + entries.length + " works";
     }
 
-    var bar = document.createElement("div");
-    bar.className = "works-filter";
-    bar.appendChild(bySource);
-    bar.appendChild(byKind);
-    bar.appendChild(count);
-    entries[0].node.parentNode.insertBefore(bar, entries[0].node);
     bySource.addEventListener("change", apply);
     byKind.addEventListener("change", apply);
 
