@@ -14,16 +14,22 @@ Steps, in order (the one place the order is written down):
 5. write the search index of every passage and index entry (:mod:`scripts.search`;
    its files serve the search box and are not listed on the data page).
 
+On a large edition the indexes of step 3 are built side by side in forked workers, and the
+search index and the TEI files (which need only the indexes) are written in workers while the
+pages of step 4 are rendered (:func:`_beside`); the output does not depend on it.
+
 MkDocs calls :func:`build` from its hook; the command line calls it for checks.
 """
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 from collections.abc import Callable, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from scripts import citation_formats, manifest, published, search
 from scripts.annotate import Span
@@ -59,6 +65,41 @@ def _run_index(number: int) -> Contribution:
 def _index_workers(sources: Sequence[Source]) -> int:
     large = sum(len(source.raw) for source in sources) >= PARALLEL_INDEXES_FROM
     return worker_count(len(INDEXES), large)
+
+
+_TASKS: Sequence[Callable[[], object]] = ()
+"""The jobs of :func:`_beside`, for its forked workers."""
+
+
+def _run_task(number: int) -> object:
+    return _TASKS[number]()
+
+
+class _Beside:
+    """Jobs started in forked workers (or run at once when ``workers`` < 2); :meth:`result`
+    returns each job's result, in the order the jobs were given."""
+
+    def __init__(self, tasks: Sequence[Callable[[], object]], workers: int) -> None:
+        global _TASKS
+        self._pool: ProcessPoolExecutor | None = None
+        if workers < 2:
+            self._done = [task() for task in tasks]
+            return
+        _TASKS = tasks
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(min(workers, len(tasks)), mp_context=context)
+        self._futures = [self._pool.submit(_run_task, n) for n in range(len(tasks))]
+
+    def result(self, number: int) -> object:
+        if self._pool is None:
+            return self._done[number]
+        return self._futures[number].result()
+
+    def close(self) -> None:
+        global _TASKS
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        _TASKS = ()
 
 
 def build_indexes(sources: Sequence[Source], workers: int | None = None) -> list[Contribution]:
@@ -133,10 +174,56 @@ def build(
     frozen = {key: tuple(value) for key, value in spans.items()}
     rules = catalogue()
     index_data = tuple(data)
-    for source in sources:
+    # The search index and the TEI files need only the indexes: on a large edition they are
+    # written in workers while this process renders the pages.
+    urls = [source_url(source, site_url) for source in sources]
+    tasks: list[Callable[[], object]] = [
+        functools.partial(search.build, sources, index_data),
+        *(
+            functools.partial(tei_file, s, frozen, index_data, rules, url=u, site_url=site_url)
+            for s, u in zip(sources, urls, strict=True)
+        ),
+    ]
+    beside = _Beside(tasks, _index_workers(sources))
+    try:
+        _render_sources(
+            sources,
+            frozen,
+            links,
+            editorial,
+            urls,
+            beside,
+            (pages, data),
+            site_url=site_url,
+            pdf=pdf,
+        )
+        pages.append(render_home(sources, [c.home for c in contributions]))
+        pages.append(render_data_page(data))
+        data.extend(cast(list[DataFile], beside.result(0)))
+    finally:
+        beside.close()
+    data.extend(published.redirects(retired))  # addresses kept alive, not data for reuse
+    return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)
+
+
+def _render_sources(
+    sources: Sequence[Source],
+    frozen: dict[tuple[str, str], tuple[Span, ...]],
+    links: dict[str, list[Link]],
+    editorial: dict[str, dict[str, str]],
+    urls: Sequence[str],
+    beside: _Beside,
+    out: tuple[list[Page], list[DataFile]],
+    *,
+    site_url: str,
+    pdf: bool,
+) -> None:
+    """Step 4 for each source: its pages and files, appended to ``out`` (its TEI file is job
+    ``1 + n`` of ``beside``)."""
+    pages, data = out
+    for number, (source, url) in enumerate(zip(sources, urls, strict=True)):
         slug = source.meta.slug
         pages.append(render_source(source, frozen, links.get(slug, []), site_url=site_url, pdf=pdf))
-        url = source_url(source, site_url)
         data.append(
             DataFile(f"sources/{slug}/{slug}.bib", citation_formats.bibtex(source.meta, url))
         )
@@ -147,9 +234,4 @@ def build(
         pages.append(render_editorial(source, editorial.get(slug, {}), pdf=pdf))
         pages.append(render_witness(source))
         data.append(witness_file(source))
-        data.append(tei_file(source, frozen, index_data, rules, url=url, site_url=site_url))
-    pages.append(render_home(sources, [c.home for c in contributions]))
-    pages.append(render_data_page(data))
-    data.extend(search.build(sources, data))
-    data.extend(published.redirects(retired))  # addresses kept alive, not data for reuse
-    return SiteOutput(tuple(sources), tuple(pages), tuple(data), new_anchors)
+        data.append(cast(DataFile, beside.result(1 + number)))

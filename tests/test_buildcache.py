@@ -14,6 +14,7 @@ from scripts.annotate.fold import fold, fold_char, fold_with_map
 from scripts.errors import EditionError
 from scripts.memo import IdentityMemo
 from scripts.sources import load_sources
+from scripts.tei import tei_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,3 +111,19 @@ def test_a_small_edition_builds_its_indexes_in_one_process_unless_told(
     assert site._index_workers(sources) == min(os.cpu_count() or 1, len(site.INDEXES))
     monkeypatch.setenv("EDITION_WORKERS", "3")
     assert site._index_workers(sources) == 3
+
+
+def test_search_and_tei_written_in_workers_beside_the_pages_are_those_written_in_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from scripts import site
+
+    outputs = []
+    for workers in ("2", "1"):
+        monkeypatch.setenv("EDITION_WORKERS", workers)
+        built = site.build(ROOT, pdf=False)
+        outputs.append((built.pages, built.data))
+    assert outputs[0] == outputs[1]
+    paths = {f.path for f in outputs[0][1]}
+    assert {tei_path(s.meta.slug) for s in load_sources(ROOT)} <= paths  # TEI files in both
+    assert "search/manifest.js" in paths
