@@ -24,7 +24,13 @@ from scripts.annotate import Span, runs
 from scripts.annotate.fold import fold
 from scripts.annotate.persons import Found, Mention, body_counts, find_mentions, tooltip
 from scripts.annotate.persons_schema import Authority, Person, load_authority
-from scripts.indexes.persons_pages import SourceInfo, index_page, other_forms, person_page, sort_key
+from scripts.indexes.persons_pages import (
+    SourceInfo,
+    index_page,
+    other_forms,
+    person_pages,
+    sort_key,
+)
 from scripts.model import printed_text
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.escape import md_inline
@@ -202,7 +208,7 @@ def build(sources: Sequence[Source], *, authority_path: Path | None = None) -> C
     in_notes = {m.person for m in found.mentions if m.in_note or m.paragraph is None}
     pages: list[Page] = [index_page(authority.persons, counts, infos, in_notes)]
     for person in sorted(authority.persons, key=sort_key):
-        pages.append(person_page(person, mentioned.get(person.id, []), infos, near[person.id]))
+        pages += person_pages(person, mentioned.get(person.id, []), infos, near[person.id])
     total = sum(counts.values())
     home = (
         f"The [index of persons](persons/index.md) lists {len(authority.persons)} persons "

@@ -122,13 +122,15 @@ def _anchor(location: str) -> str:
     return location[2:] if location.startswith("h:") else location
 
 
-def _link(slug: str, location: str) -> str:
-    return f"../sources/{slug}/index.md#{_anchor(location)}"
+def _link(slug: str, location: str, up: str = "../") -> str:
+    """A Markdown link target from a person's page (``up`` leads from its folder to the
+    docs root)."""
+    return f"{up}sources/{slug}/index.md#{_anchor(location)}"
 
 
-def _url(slug: str, location: str) -> str:
-    """The final URL of :func:`_link` from ``/persons/<id>/`` (for HTML-ready lists)."""
-    return html.escape(f"../../sources/{slug}/#{_anchor(location)}")
+def _url(slug: str, location: str, up: str = "../../") -> str:
+    """The final URL of :func:`_link` from the page's directory URL (for HTML-ready lists)."""
+    return html.escape(f"{up}sources/{slug}/#{_anchor(location)}")
 
 
 def _mention_list(items: Sequence[tuple[str, str, str]]) -> str:
@@ -151,13 +153,168 @@ def _location_label(location: str) -> str:
     return f"¶{location[1:]}"
 
 
-def person_page(
+PAGE_MENTIONS = 400
+"""Most mentions (a source's heading counting as :data:`HEADING_COST`) listed on one page of
+a person: about three elements each, so that no page passes 3,000 elements with the theme's
+own however many sources name the person. A person named more often gets further pages
+(``/persons/<id>/2/``…); the busiest person of the three published sources (290 mentions)
+keeps one page."""
+HEADING_COST = 2
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One mention line: its label (HTML), where it points and its context (HTML)."""
+
+    label: str
+    slug: str
+    location: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A run of mention lines under one heading: a source's mentions in its texts (with
+    ``summary``: its slug, first and last location, mentions and paragraphs), or the notes
+    (no summary)."""
+
+    section: str
+    title: str
+    items: tuple[_Item, ...]
+    summary: tuple[str, str, str, int, int] | None = None
+
+
+def _heading(block: _Block, up: str) -> str:
+    """A source's heading and summary line in Markdown (``up`` leads to the docs root)."""
+    assert block.summary is not None
+    slug, first, last, count, paragraphs = block.summary
+    return (
+        f"### {md_inline(block.title)}{EXCLUDE}\n\n"
+        f"{count} mention(s) in {paragraphs} paragraph(s); "
+        f"first in [{_location_label(first)}]({_link(slug, first, up)}), "
+        f"last in [{_location_label(last)}]({_link(slug, last, up)}).\n\n"
+    )
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    block: _Block
+    items: tuple[_Item, ...]
+    first: bool
+
+
+_BODY = f"## Mentions in the texts{EXCLUDE}\n\n"
+_NOTES = (
+    f"## In the notes and front matter{EXCLUDE}\n\n"
+    "Notes mostly name authors of cited works; "
+    "these mentions are not counted above.\n\n"
+)
+
+
+def _blocks(mentions: Sequence[Mention], sources: Sequence[SourceInfo]) -> list[_Block]:
+    body = [m for m in mentions if not m.in_note and m.paragraph is not None]
+    notes = [m for m in mentions if m.in_note or m.paragraph is None]
+    blocks = []
+    for source in sources:
+        here = [m for m in body if m.source == source.slug]
+        if not here:
+            continue
+        summary = (
+            source.slug,
+            here[0].location,
+            here[-1].location,
+            len(here),
+            len({m.location for m in here}),
+        )
+        items = tuple(
+            _Item(
+                _location_label(m.location),
+                m.source,
+                m.location,
+                kwic_html(source.texts[m.location], m),
+            )
+            for m in here
+        )
+        blocks.append(_Block(_BODY, source.label, items, summary))
+    if notes:
+        items = tuple(
+            _Item(
+                f"{_html_line(source.label)}, {_location_label(m.location)}",
+                m.source,
+                m.location,
+                kwic_html(source.texts[m.location], m),
+            )
+            for source in sources
+            for m in (n for n in notes if n.source == source.slug)
+        )
+        blocks.append(_Block(_NOTES, "", items))
+    return blocks
+
+
+def _pack(blocks: Sequence[_Block]) -> list[list[_Chunk]]:
+    """The blocks cut into pages of at most :data:`PAGE_MENTIONS` (a block continued on the
+    next page where it does not fit)."""
+    room = PAGE_MENTIONS
+    pages: list[list[_Chunk]] = [[]]
+    used = 0
+    for block in blocks:
+        items = block.items
+        first = True
+        while items:
+            space = room - used - HEADING_COST
+            if space < 1:
+                pages.append([])
+                used = 0
+                continue
+            pages[-1].append(_Chunk(block, items[:space], first))
+            used += HEADING_COST + len(items[:space])
+            items = items[space:]
+            first = False
+    return pages
+
+
+def _chunks_md(chunks: Sequence[_Chunk], up: str, section: str | None) -> str:
+    """The Markdown of one page's mention lists; ``section`` is the heading already open."""
+    out = []
+    for chunk in chunks:
+        if chunk.block.section != section:
+            section = chunk.block.section
+            out.append(section)
+        if chunk.block.summary is not None:
+            if chunk.first:
+                out.append(_heading(chunk.block, up))
+            else:
+                out.append(f"### {md_inline(chunk.block.title)} (continued){EXCLUDE}\n\n")
+        out.append(
+            _mention_list(
+                [(i.label, _url(i.slug, i.location, "../" + up), i.snippet) for i in chunk.items]
+            )
+        )
+    return "".join(out)
+
+
+def _pages_line(person: Person, count: int, current: int, up: str) -> str:
+    """``Mentions on 3 pages: 1 · 2 · 3`` (the current page unlinked)."""
+    links = []
+    for number in range(1, count + 1):
+        if number == current:
+            links.append(str(number))
+        elif number == 1:
+            links.append(f"[1]({up}persons/{person.id}.md)")
+        else:
+            links.append(f"[{number}]({up}persons/{person.id}/{number}.md)")
+    return f"The mentions fill {count} pages: " + " · ".join(links) + ".\n\n"
+
+
+def person_pages(
     person: Person,
     mentions: Sequence[Mention],
     sources: Sequence[SourceInfo],
     companions: Sequence[tuple[Person, int]],
-) -> Page:
-    """The page of one person: who, every mention by source, and who is named alongside."""
+) -> list[Page]:
+    """The page of one person: who, every mention by source, and who is named alongside;
+    and, for a person named more than :data:`PAGE_MENTIONS` times, the further pages of
+    mentions."""
     years = f" ({person.years})" if person.years else ""
     description = (
         f"{person.name}{years}, {person.role}: every mention in the sources of the edition."
@@ -176,60 +333,36 @@ def person_page(
         uri = html.escape(person.uri, quote=True)  # an http(s) URL: checked on load
         facts.append(f'**Authority record:** <a href="{uri}">{uri}</a>')
     out.append("  \n".join(facts) + "\n\n")
-    body = [m for m in mentions if not m.in_note and m.paragraph is not None]
-    notes = [m for m in mentions if m.in_note or m.paragraph is None]
-    out.append(f"## Mentions in the texts{EXCLUDE}\n\n")
-    if not body:
+    blocks = _blocks(mentions, sources)
+    packed = _pack(blocks)
+    out.append(_BODY)
+    if not any(b.section == _BODY for b in blocks):
         out.append("No mention in the body of any source.\n\n")
-    for source in sources:
-        here = [m for m in body if m.source == source.slug]
-        if not here:
-            continue
-        paragraphs = len({m.location for m in here})
-        first, last = here[0].location, here[-1].location
-        out.append(
-            f"### {md_inline(source.label)}{EXCLUDE}\n\n"
-            f"{len(here)} mention(s) in {paragraphs} paragraph(s); "
-            f"first in [{_location_label(first)}]({_link(source.slug, first)}), "
-            f"last in [{_location_label(last)}]({_link(source.slug, last)}).\n\n"
-        )
-        out.append(
-            _mention_list(
-                [
-                    (
-                        _location_label(m.location),
-                        _url(m.source, m.location),
-                        kwic_html(source.texts[m.location], m),
-                    )
-                    for m in here
-                ]
-            )
-        )
-    if notes:
-        out.append(
-            f"## In the notes and front matter{EXCLUDE}\n\n"
-            "Notes mostly name authors of cited works; "
-            "these mentions are not counted above.\n\n"
-        )
-        out.append(
-            _mention_list(
-                [
-                    (
-                        f"{_html_line(source.label)}, {_location_label(m.location)}",
-                        _url(m.source, m.location),
-                        kwic_html(source.texts[m.location], m),
-                    )
-                    for source in sources
-                    for m in (n for n in notes if n.source == source.slug)
-                ]
-            )
-        )
+    if len(packed) > 1:
+        out.append(_pages_line(person, len(packed), 1, "../"))
+    out.append(_chunks_md(packed[0], "../", _BODY))
+    if len(packed) > 1:
+        out.append(f"Continued on [page 2]({person.id}/2.md).\n\n")
     if companions:
         out.append(f"## Named in the same paragraphs{EXCLUDE}\n\n")
         for other, shared in companions:
             out.append(f"- [{md_inline(other.name)}]({other.id}.md) — {shared} paragraph(s)\n")
         out.append("\n")
-    return Page(f"persons/{person.id}.md", "".join(out))
+    pages = [Page(f"persons/{person.id}.md", "".join(out))]
+    for number, chunks in enumerate(packed[1:], start=2):
+        title = f"{person.name}: mentions, page {number} of {len(packed)}"
+        body = [
+            _front_matter(title, description, SEARCH_BOOST),
+            f"# {md_inline(title)}\n\n",
+            f"Who {md_inline(person.name)} was, and who is named alongside: "
+            f"[the person's page](../{person.id}.md).\n\n",
+            _pages_line(person, len(packed), number, "../../"),
+            _chunks_md(chunks, "../../", None),
+        ]
+        if number < len(packed):
+            body.append(f"Continued on [page {number + 1}]({number + 1}.md).\n\n")
+        pages.append(Page(f"persons/{person.id}/{number}.md", "".join(body)))
+    return pages
 
 
 def _no_body(elsewhere: bool) -> str:

@@ -189,3 +189,34 @@ def test_person_pages_rank_low_in_search_and_keep_quotations_out(
     assert "## Mentions in the texts { data-search-exclude }" in page
     assert "## Named in the same paragraphs { data-search-exclude }" in page
     assert "search:" not in _page(contribution, "persons/index.md").split("---")[1]
+
+
+def test_a_person_named_more_often_than_a_page_holds_gets_further_pages_listing_each_mention_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scripts.indexes import persons_pages
+
+    monkeypatch.setattr(persons_pages, "PAGE_MENTIONS", 10)
+    path = tmp_path / "persons.yml"
+    path.write_text(AUTHORITY, encoding="utf-8")
+    many = [
+        _source(f"s{n}", n, [f"Pol Pot spoke ({k})." for k in range(4)]) for n in range(1, 9)
+    ]
+    pages = {p.path: p.content for p in build(many, authority_path=path).pages}
+    parts = sorted(p for p in pages if p.startswith("persons/pol-pot/"))
+    assert parts and parts[0] == "persons/pol-pot/2.md"
+    every = [pages["persons/pol-pot.md"], *(pages[p] for p in parts)]
+    lines = [line for page in every for line in page.splitlines() if line.startswith("<li>")]
+    assert len(lines) == 32 and len(set(lines)) == 32  # 8 sources × 4 mentions, each once
+    assert all(page.count("<li>") <= 10 for page in every)
+    # From /persons/pol-pot/2/ the texts are three folders up; Markdown links two.
+    assert '<li><a href="../../../sources/' in pages[parts[0]]
+    assert "](../../sources/" in pages[parts[0]] or "(continued)" in pages[parts[0]]
+    assert f"The mentions fill {len(every)} pages: 1 · [2](../persons/pol-pot/2.md)" in every[0]
+    assert "Continued on [page 2](pol-pot/2.md)." in every[0]
+    assert "[the person's page](../pol-pot.md)" in pages[parts[0]]
+
+
+def test_a_person_whose_mentions_fit_one_page_gets_one_page(contribution: Contribution) -> None:
+    assert not [p for p in contribution.pages if p.path.startswith("persons/le-duan/")]
+    assert "The mentions fill" not in _page(contribution, "persons/le-duan.md")
