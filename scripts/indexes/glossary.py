@@ -21,6 +21,7 @@ from pathlib import Path
 
 from scripts.annotate.glossary import Occurrence, abbr_spans, occurrences, spelled_out
 from scripts.annotate.glossary_schema import Glossary, GlossaryEntry, load_glossary
+from scripts.indexes.listing import listed, notice
 from scripts.pages import Contribution, DataFile, Link, Page
 from scripts.render.escape import md_inline, yaml_string
 from scripts.sources import Source
@@ -123,10 +124,12 @@ def _entry_markdown(
     lines = [head]
     spelled = [u for u in use.sources if u.spelled_out_at]
     if spelled:
-        where = "; ".join(
-            f"{md_inline(sources[u.slug].meta.short_title)}, "
-            + _link(u.slug, u.spelled_out_at or "", notes[u.slug])
-            for u in spelled
+        where = listed(
+            [
+                f"{md_inline(sources[u.slug].meta.short_title)}, "
+                + _link(u.slug, u.spelled_out_at or "", notes[u.slug])
+                for u in spelled
+            ]
         )
         lines.append(f"Spelled out in {where}.")
     elif entry.expanded_in_sources:
@@ -141,7 +144,7 @@ def _entry_markdown(
             + _link(u.slug, u.first, notes[u.slug])
             for u in use.sources
         ]
-        lines.append("Used in " + "; ".join(parts) + ".")
+        lines.append("Used in " + listed(parts) + ".")
     else:
         lines.append("Not found in the reading texts of this edition.")
     # Two trailing spaces make a line break inside the one paragraph that carries the id.
@@ -181,7 +184,8 @@ def render_page(uses: Sequence[TermUse], sources: Sequence[Source]) -> Page:
         "linked; otherwise the expansion is the editors' and says so. In the paragraphs and "
         "notes of the reading texts each occurrence carries its expansion as a tooltip. "
         "Counts are of whole words, "
-        "case-sensitive: *US* the country, never *us*; Roman numerals are not abbreviations.",
+        "case-sensitive: *US* the country, never *us*; Roman numerals are not abbreviations."
+        + notice([len(use.sources) for use in uses]),
         "",
         " · ".join(f"[{md_inline(g)}](#{_group_id(g)})" for g in groups),
         "",

@@ -30,6 +30,7 @@ from scripts.annotate.citation_resolve import (
     surname,
     title_tokens,
 )
+from scripts.indexes.listing import listed, notice
 from scripts.indexes.works_format import chicago, csl_item, record
 from scripts.indexes.works_names import family_first_names
 from scripts.pages import Contribution, DataFile, Link, Page
@@ -90,7 +91,7 @@ def _cited_line(work: Work, sources: Sequence[Source]) -> str:
                 links.append(link)
         noun = "notes" if len(links) > 1 else "note"
         groups.append(f"{md_inline(_source_name(source))}, {noun} {', '.join(links)}")
-    return "; ".join(groups)
+    return listed(groups)
 
 
 def _entry(work: Work, sources: Sequence[Source]) -> str:
@@ -166,7 +167,8 @@ def page(
         "alphabetically by the surname of the first author or editor (by title where the "
         "notes name none). Names are given as the notes print them. Short forms and "
         "*Ibid.* are counted with the work they refer to; references that could not be "
-        "resolved with certainty are listed on each source's editorial page.",
+        "resolved with certainty are listed on each source's editorial page."
+        + notice([len({x.source for x in w.cited}) for w in works]),
         "",
     ]
     lines += [_by_source(bib, sources), ""]
