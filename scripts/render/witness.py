@@ -47,14 +47,15 @@ def line_link(line: int) -> str:
 
 
 def render_witness(source: Source) -> Page:
-    """The Markdown of ``/sources/<slug>/witness/``: the raw text, one anchored line per line."""
+    """The Markdown of ``/sources/<slug>/witness/``: the raw text, one anchored line per line
+    (two elements a line, the row and its number: the page holds thousands of lines)."""
     meta = source.meta
     rows = []
     for number, text in enumerate(witness_lines(source.raw), start=1):
         anchor = line_anchor(number)
         rows.append(
             f'<div class="wl" id="{anchor}"><a class="wl-n" href="#{anchor}" data-n="{number}" '
-            f'aria-label="Line {number}"></a><span class="wl-t">{html_text(text)}</span></div>'
+            f'aria-label="Line {number}"></a>{html_text(text)}</div>'
         )
     lines = [
         "---",

@@ -1,6 +1,7 @@
 /* Search that finds passages (scripts/search/, README "Search").
 
-   Nothing is downloaded until the reader opens the search box. Then search/manifest.js, and for
+   Nothing is downloaded until the reader opens the search box: this script itself is loaded
+   by edition.js when the box is focused (or a key opens it, or the address holds ?q=). Then search/manifest.js, and for
    each query only the key shards of its words (search/k/<n>.js) and the text chunks of the
    results shown (search/p/<n>.js). Every file is a script calling editionSearch(name, data),
    loaded with a <script> tag, so the offline copy searches from file:// as well.
@@ -527,5 +528,9 @@
     input.value = params.get("q");
     open();
     ready().then(function () { search(); }).catch(function () {});
+  } else if (document.activeElement === input) {
+    /* Loaded on demand (edition.js) when the reader focused the box: they may have typed. */
+    open();
+    ready().then(function () { if (input.value) { search(); } }).catch(function () {});
   }
 })();

@@ -262,12 +262,28 @@ def test_nothing_of_search_is_downloaded_until_a_search_starts(
     page.on("request", lambda r: requests.append(urlparse(r.url).path))
     _open(page, site_url, "/sources/mao-indochina-war/")
     assert not [r for r in requests if r.startswith("/search/")], requests
+    # Not even the search's script, nor the scripts of other pages' filters.
+    scripts = {r.rsplit("/", 1)[-1] for r in requests if r.endswith(".js")}
+    assert not scripts & {"search.js", "timeline.js", "works.js", "persons.js"}, scripts
     _type(page, "Zhou Enlai")
+    assert "/assets/javascripts/search.js" in requests
     loaded = [r for r in requests if r.startswith("/search/")]
     assert "/search/manifest.js" in loaded
     assert all(re.fullmatch(r"/search/(manifest|k/\d+|p/\d+)\.js", r) for r in loaded), loaded
     shards = {r for r in loaded if r.startswith("/search/k/")}
     assert 0 < len(shards) < len(list((site_dir / "search" / "k").glob("*.js")))
+
+
+def test_a_key_opens_the_search_before_its_script_is_loaded_and_the_query_typed_counts(
+    page: Any, site_url: str
+) -> None:
+    _open(page, site_url, "/sources/esau-17/")
+    _listen(page)
+    page.evaluate("() => { window.__done = null; }")
+    page.keyboard.press("/")  # edition.js focuses the box; search.js arrives after
+    page.keyboard.type("Le Duan", delay=5)
+    page.wait_for_function("q => window.__done === q", arg="Le Duan", timeout=15000)
+    assert page.locator(".md-search-result__list a").count() > 0
 
 
 def test_the_browser_splits_and_folds_words_exactly_as_the_build(

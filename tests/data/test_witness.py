@@ -40,11 +40,10 @@ class _Lines(HTMLParser):
         if tag == "div" and found.get("class") == "wl":
             self.current = int((found.get("id") or "L0")[1:])
             self.lines[self.current] = ""
-        elif tag == "span" and found.get("class") == "wl-t":
             self.in_text = True
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "span":
+        if tag == "div":
             self.in_text = False
 
     def handle_data(self, data: str) -> None:

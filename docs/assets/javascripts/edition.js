@@ -309,3 +309,55 @@
     window.document$.subscribe(function () { hideTip(); closeNote(false); });
   }
 })();
+
+/* Scripts that only some pages, or only a search, need are loaded when they are wanted, so that
+   a reading page ships none of them: the search (search.js, when a reader focuses the search box,
+   presses one of its keys, /, s or f, or opens a shared search address ?q=…) and the filters of
+   the timeline, the persons index and works cited (when the page has them). */
+(function () {
+  "use strict";
+  var self = document.currentScript;
+  if (!self) { return; }
+  var loaded = Object.create(null);
+  function load(name) {
+    if (loaded[name]) { return; }
+    loaded[name] = true;
+    var tag = document.createElement("script");
+    tag.src = new URL(name, self.src).href;
+    document.body.appendChild(tag);
+  }
+  var ON_PAGE = [
+    [".tl-filter, .tl-index", "timeline.js"],
+    [".works-filter", "works.js"],
+    ["[data-person-filter]", "persons.js"]
+  ];
+  function forThisPage() {
+    ON_PAGE.forEach(function (pair) {
+      if (document.querySelector(pair[0])) { load(pair[1]); }
+    });
+  }
+  var search = document.querySelector("[data-edition-search]");
+  var input = search && search.querySelector("input[name=q]");
+  if (input) {
+    input.addEventListener("focus", function () { load("search.js"); });
+    var toggle = document.getElementById("__search");
+    if (toggle) { toggle.addEventListener("change", function () { load("search.js"); }); }
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (!loaded["search.js"] && !typing && !event.ctrlKey && !event.metaKey && !event.altKey &&
+          (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+    if (new URLSearchParams(window.location.search).get("q")) { load("search.js"); }
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(forThisPage);  // Material's instant loading swaps pages
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", forThisPage);
+  } else {
+    forThisPage();
+  }
+})();
