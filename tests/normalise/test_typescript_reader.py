@@ -420,3 +420,40 @@ def test_a_lettered_paragraph_after_a_form_label_is_not_run_into_the_sentence_be
     )
     doc = _doc(raw)
     assert [p.text[:3] for p in _paras(doc)] == ["1. ", "OFF", "a. "]
+
+
+RUNNING = (
+    "The study was sent to every station in the region for comment, and the\n"
+    "answers of the stations are summed up in the pages that follow.\n"
+)
+
+
+def test_a_line_right_under_a_line_ending_in_a_preposition_ends_its_phrase_no_heading() -> None:
+    raw = (
+        f"CONTINUATION OF\nDISPATCH\n\n{RUNNING}\n"
+        "THE ROLE OF THE PARTIES\n\nThe parties of the region have grown in the last years.\n"
+    )
+    doc = _doc(raw)
+    assert _headings(doc) == ["THE ROLE OF THE PARTIES"]
+    assert any(p.text == "CONTINUATION OF DISPATCH" for p in _paras(doc))
+
+
+def test_a_line_ending_in_a_file_number_is_no_heading_but_one_ending_in_a_year_is() -> None:
+    raw = (
+        f"BOOK DISPATCH 5962 ~\n\n{RUNNING}\nREF: WAVE 9754\n\n{RUNNING}\n"
+        "THE ELECTIONS OF 1964\n\nThe parties of the region have grown in the last years.\n"
+    )
+    doc = _doc(raw)
+    assert _headings(doc) == ["THE ELECTIONS OF 1964"]
+    assert {"BOOK DISPATCH 5962 ~", "REF: WAVE 9754"} <= {p.text for p in _paras(doc)}
+
+
+def test_words_the_text_prints_only_in_capitals_are_no_evidence_of_a_heading() -> None:
+    raw = (
+        "The TYPIC program was run by AMCRIB and the station, and the TYPIC\n"
+        "reports of AMCRIB were read by Caldera and by the friends of Caldera.\n\n"
+        f"TYPIC AMCRIB\n\n{RUNNING}\nCALDERA\n\n{RUNNING}"
+    )
+    doc = _doc(raw)
+    assert _headings(doc) == ["CALDERA"]  # a name the text writes in small letters too
+    assert any(p.text == "TYPIC AMCRIB" for p in _paras(doc))

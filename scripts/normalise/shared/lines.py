@@ -10,6 +10,7 @@ witness's own vocabulary (:class:`Lexicon`) — and recorded as an emendation by
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -58,6 +59,20 @@ class Lexicon:
         """A known English word, or a word the text uses on its own at least twice."""
         lower = word.lower()
         return zipf(lower) >= KNOWN or self.words[lower] >= 2
+
+    @functools.cached_property
+    def _not_in_capitals(self) -> frozenset[str]:
+        """Every word (lower-cased) the witness prints at least once not in capitals."""
+        return frozenset(w.lower() for w in self.printed if not w.isupper())
+
+    def is_word_of_the_text(self, word: str) -> bool:
+        """A known English word, or a word the text uses on its own at least twice and at
+        least once not in capitals (``Adenauer``, ``adenauer``): a code, a cryptonym or a
+        form's label that the text prints only in capitals (``ACQ``) is no evidence of a
+        word."""
+        return self.is_word(word) and (
+            zipf(word.lower()) >= KNOWN or word.lower() in self._not_in_capitals
+        )
 
     def occurs(self, word: str) -> bool:
         """True when the witness prints the word (as written, case kept) anywhere."""

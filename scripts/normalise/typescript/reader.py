@@ -554,17 +554,53 @@ WORDY = 6
 
 def _mostly_words(text: str, lex: Lexicon) -> bool:
     """True when most letters of the line are in words: English words or words the witness
-    uses elsewhere (a two-letter piece only if it is a very common word). The OCR of a form,
-    a stamp or a signature in capitals reads as letters that make no words. Its last word
+    uses elsewhere, not only in capitals (a two-letter piece only if it is a very common
+    word). The OCR of a form, a stamp or a signature in capitals reads as letters that make
+    no words, or as codes and labels the witness prints only in capitals. Its last word
     (specks after it aside) is not an article, a preposition or a conjunction."""
     pieces = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) >= 2]
     letters = sum(len(w) for w in pieces)
-    known = sum(len(w) for w in pieces if lex.is_word(w) and (len(w) > 2 or zipf(w.lower()) >= 4.5))
-    if letters == 0 or known / letters <= WORDS_IN_HEADING:
-        return False
-    while pieces and len(pieces[-1]) <= 2 and zipf(pieces[-1].lower()) < 4.5:
+    known = sum(
+        len(w)
+        for w in pieces
+        if lex.is_word_of_the_text(w) and (len(w) > 2 or zipf(w.lower()) >= 4.5)
+    )
+    return letters > 0 and known / letters > WORDS_IN_HEADING and not _open_end(text)
+
+
+def _open_end(text: str) -> bool:
+    """True when the line's last word (specks after it aside) is an article, a preposition
+    or a conjunction: its phrase goes on (a number of two digits or more after it ends
+    it: ``THE ELECTIONS OF 1964``)."""
+    pieces = [w for w in re.findall(r"[A-Za-z]+|\d+", text) if len(w) >= 2]
+    while (
+        pieces and pieces[-1].isalpha() and len(pieces[-1]) <= 2 and zipf(pieces[-1].lower()) < 4.5
+    ):
         pieces.pop()  # specks after the last word
-    return not pieces or pieces[-1].lower() not in OPEN_ENDS
+    return bool(pieces) and pieces[-1].lower() in OPEN_ENDS
+
+
+def _ends_an_open_phrase(units: list[_Unit], k: int) -> bool:
+    """True when unit ``k`` begins on the line right under (no blank line between) a line
+    whose phrase is open: it ends that phrase (a form's ``CONTINUATION OF`` / ``DISPATCH``)
+    and is no heading of its own."""
+    before = units[k - 1].lines if k else []
+    return bool(before) and before[-1][0] == units[k].lines[0][0] - 1 and _open_end(before[-1][1])
+
+
+FILE_NUMBER = re.compile(r"(?<![\d.,/-])(?P<number>\d{4,})[\W_]*$")
+"""A number of four digits or more at the end of a line (specks after it aside)."""
+
+
+def _ends_in_file_number(text: str) -> bool:
+    """True when the line ends in a number of four digits or more that is no year: a
+    dispatch, cable or file number (``DISPATCH 5962``, ``REF: WAVE 9754``). A heading may end
+    in a year, never in a reference number."""
+    found = FILE_NUMBER.search(text)
+    if not found:
+        return False
+    number = found.group("number")
+    return not (len(number) == 4 and 1700 <= int(number) <= 2099)
 
 
 OPEN_ENDS = frozenset(
@@ -639,6 +675,8 @@ def _drafts(units: list[_Unit], lex: Lexicon, mode: Mode) -> list[_Draft]:
             len(unit.lines) <= 2
             and _heading_like(text)
             and _mostly_words(text, lex)
+            and not _ends_an_open_phrase(units, k)
+            and not _ends_in_file_number(text)
             and _running(" ".join(after := _texts_after(units, k, mode)), lex)
             and not (prev is not None and _cut_sentence(prev, lex))
             and not (_goes_on(after[-1], lex) and _open_sentence(drafts, lex))
