@@ -457,3 +457,15 @@ def test_words_the_text_prints_only_in_capitals_are_no_evidence_of_a_heading() -
     doc = _doc(raw)
     assert _headings(doc) == ["CALDERA"]  # a name the text writes in small letters too
     assert any(p.text == "TYPIC AMCRIB" for p in _paras(doc))
+
+
+def test_a_run_of_label_blocks_is_listed_even_when_together_it_has_many_words() -> None:
+    labels = "OFFICE SYMBOL\n\nDISPATCH SYMBOL AND NUMBER\n\nChief, WH Division\n\nXQZT VRBL"
+    doc = _doc(f"{RUNNING}{RUNNING}\n{labels}\n\n{RUNNING}{RUNNING}")
+    block = next(p for p in _paras(doc) if p.text.startswith("OFFICE"))
+    assert block.text == "OFFICE SYMBOL DISPATCH SYMBOL AND NUMBER"  # six words, one block
+    record = doc.unclassified[0]
+    assert (record.line, record.text) == (block.line, "OFFICE SYMBOL\nDISPATCH SYMBOL AND NUMBER")
+    assert record.why.startswith("2 blocks of short lines")
+    # the rest of the run, a block of its own (six words made the first one text-like)
+    assert [u.text for u in doc.unclassified[1:]] == ["Chief, WH Division\nXQZT VRBL"]

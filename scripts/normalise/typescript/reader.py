@@ -806,10 +806,12 @@ def _merge_label_runs(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
 
 
 def _unclassified(drafts: list[_Draft], lex: Lexicon) -> list[Unclassified]:
-    """The blocks kept as text without running text, for the editor's review."""
+    """The blocks kept as text without running text, for the editor's review (a run of
+    such blocks merged into one is listed even when, together, its words make a line of
+    text look wordy)."""
     found = []
     for draft in drafts:
-        if not _bare(draft, lex):
+        if draft.lines_merged == 1 and not _bare(draft, lex):
             continue
         text = "\n".join(p.text.strip() for p in draft.parts if p.brk is None and p.text.strip())
         why = (
