@@ -411,6 +411,14 @@ def test_page_number_of_the_last_page_is_recorded_as_removed() -> None:
     assert not doc.page_breaks()
 
 
+def test_a_page_number_followed_at_once_by_the_next_is_recorded_not_lost() -> None:
+    body = "SUMMARY\n\nThe first sentence.\n- 3 -\n\n- 4 - The next page begins here.\n"
+    doc = _doc(body)  # the loader's conservation check passes: no token lost
+    (removal,) = [r for r in doc.removals if r.category == "page number"]
+    assert (removal.raw, removal.line) == ("- 3 -", (FRONT + body).split("\n").index("- 3 -") + 1)
+    assert [(b.raw, b.foot) for b in doc.page_breaks()] == [("- 4 -", "4")]
+
+
 def test_asterisk_note_with_no_continuation_is_all_note() -> None:
     body = "SUMMARY\n\nA sentence with a mark.*\n\n*The whole note. It Ends Here.\n"
     doc = _doc(body)

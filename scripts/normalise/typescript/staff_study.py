@@ -57,6 +57,7 @@ from scripts.normalise.typescript.pagination import confirmations, infer_page_la
 BANNER_REASON = "security banner or declassification stamp of the typescript, not part of the text"
 STAMP_AT_CUT = "declassification stamp at a page break, not part of the text"
 STAMP_BETWEEN = "declassification stamp between two paragraphs the OCR ran together"
+EMPTY_PAGE = "typed page number followed by the next one with no text between (an empty page?)"
 NOTE_END = re.compile(r"""[.!?]["'”’]?\s+(?=["“']?[a-z])""")
 
 
@@ -216,11 +217,15 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
     wordings = [e.text for e in entries]
     units: list[tuple[str, str, int, str | None]] = []  # (kind, text, line, page marker)
     pending: str | None = None  # a typed page number standing alone on its line
+    pending_line = 0
     for line, text in blocks:
-        marker = pending
+        marker, marker_line = pending, pending_line
         pending = None
         if m := ts.PAGE_MARKER.match(text):
-            marker, text = m.group(), text[m.end() :].lstrip()
+            if marker:
+                # Two typed numbers with no text between: the first one's page is empty.
+                state.removals.append(Removal(marker, EMPTY_PAGE, marker_line, "page number"))
+            marker, marker_line, text = m.group(), line, text[m.end() :].lstrip()
             # A stamp right after the typed page number belongs to the page, not the text.
             while text.startswith(ts.REDACTED):
                 state.banner(ts.REDACTED, line, STAMP_AT_CUT)
@@ -230,7 +235,7 @@ def _body(blocks: list[tuple[int, str]], entries: list[ts.Entry], state: _State)
         for token in banners + trailing:
             state.banner(token, line)
         if not text:
-            pending = marker
+            pending, pending_line = marker, marker_line
             continue
         if text.startswith("*"):
             units.append(("note", text, line, marker))
