@@ -283,6 +283,51 @@ def _in_order(slugs: Iterable[str], labels: dict[str, str]) -> list[str]:
     return [slug for slug in labels if slug in wanted]
 
 
+SOURCE_PAGE_STATEMENTS = 250
+"""Most statements a source's own timeline page lists itself (about ten elements each);
+a source with more gets a list of its years instead, each leading to the year's page shown
+for that source only (``/timeline/1960/?source=<slug>``), so that no page grows with a
+source's length. The three published sources have 124 to 214."""
+
+
+def _source_years(slug: str, parts: Sequence[Part]) -> str:
+    """A source's years, each with its number of statements, linked to the year's pages
+    filtered on the source. Each item keeps the anchor ``#y<YYYY>`` and, for a year of several
+    pages, names the file that maps entry ids to pages, so that ``timeline.js`` leads an old
+    address of an entry of this page (``#e-…``) to its page."""
+    by_year: dict[int, list[tuple[Part, int]]] = {}
+    for part in parts:
+        count = sum(
+            1
+            for piece in part.pieces
+            for e in piece.entry[piece.start : piece.stop]
+            if e.source == slug
+        )
+        if count:
+            by_year.setdefault(part.year, []).append((part, count))
+    query = f"?source={escape(slug)}"
+    items = []
+    for year, own in sorted(by_year.items()):
+        statements = sum(count for _, count in own)
+        links = [f'<a href="../{part_slug(year, part.number)}/{query}">' for part, _ in own]
+        more = ""
+        if len(own) > 1:
+            more = " · on the pages " + " ".join(
+                f"{link}{part.number}</a>" for link, (part, _) in zip(links, own, strict=True)
+            )
+        data_parts = f' data-parts="../{year}-parts.json"' if own[0][0].of > 1 else ""
+        items.append(
+            f'<li class="tl-index-year" id="y{year}"{data_parts}>{links[0]}{year}</a>: '
+            f"{statements} dated statement{'s' if statements != 1 else ''}{more}</li>"
+        )
+    block = '<ul class="tl-index">\n' + "\n".join(items) + "\n</ul>"
+    return (
+        "The statements are listed on the pages of their years, shown for this source only:\n\n"
+        + "\n".join(ready([block]))
+        + "\n"
+    )
+
+
 def _year_span(parts: Sequence[Part]) -> tuple[int, int]:
     """The first year of the index's list and the last year any of its statements reaches."""
     last = max(
@@ -466,7 +511,11 @@ def build(sources: Sequence[Source]) -> Contribution:
             + f"{n} dated statements of this source ({inferred} with the year inferred); "
             + f"{with_others} also told by another source (the whole timeline shows them side by side). "
             + "See also [the whole timeline](../timeline.md).\n\n"
-            + _chronology(own, labels, colours, "../../", urls, only=slug)
+            + (
+                _chronology(own, labels, colours, "../../", urls, only=slug)
+                if n <= SOURCE_PAGE_STATEMENTS
+                else _source_years(slug, parts)
+            )
         )
         pages.append(Page(f"timeline/{slug}.md", body))
         source_links[slug] = (Link("Timeline of this source", f"timeline/{slug}.md"),)

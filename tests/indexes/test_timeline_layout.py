@@ -136,3 +136,32 @@ def test_a_year_of_several_pages_maps_its_entries_to_their_part(
         assert f'data-parts="{year}-parts.json"' in pages["timeline.md"]
         for ident, where in json.loads(files[path]).items():
             assert f'id="{ident}"' in pages[f"timeline/{where.rstrip('/')}.md"]
+
+
+def test_a_long_source_has_a_timeline_page_of_its_years_leading_to_the_year_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from scripts.indexes import timeline, timeline_layout
+
+    monkeypatch.setattr(timeline_layout, "PAGE_STATEMENTS", 20)
+    monkeypatch.setattr(timeline, "SOURCE_PAGE_STATEMENTS", 40)
+    contribution = build(_corpus(1))  # 30 statements each: under the bound, listed in full
+    pages = {p.path: p.content for p in contribution.pages}
+    assert '<article class="tl-entry' in pages["timeline/alpha.md"]
+    texts = [f"In March {1950 + n % 5} the delegation of Hanoi spoke ({n})." for n in range(120)]
+    body = tuple(Paragraph((Text(t),), i, n=i) for i, t in enumerate(texts, 1))
+    long = source_of("long", Document(front=(), body=body, notes=()), order=1)
+    contribution = build([long])
+    pages = {p.path: p.content for p in contribution.pages}
+    own = pages["timeline/long.md"]
+    assert "tl-entry" not in own
+    years = re.findall(r'<li class="tl-index-year" id="y(\d{4})"', own)
+    assert years == [str(y) for y in range(1950, 1955)]
+    listed = sum(int(n) for n in re.findall(r"</a>: (\d+) dated statement", own))
+    assert listed == 120
+    for href in re.findall(r'href="\.\./([^"]+)"', own):
+        path, query = href.split("?")
+        assert query == "source=long"
+        assert f"timeline/{path.rstrip('/')}.md" in pages
+    # a year of several pages names its map, relative to the source's page
+    assert 'data-parts="../1950-parts.json"' in own

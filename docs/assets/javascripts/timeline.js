@@ -11,7 +11,8 @@
  *
  * Old addresses: /timeline/#y1954 and /timeline/#e-1954-… (the timeline was one page) go to
  * the page of that year; a year of several pages names the part of each entry in the
- * small file given by data-parts on its item of the index.
+ * small file given by data-parts on its item of the index. A long source's own timeline is
+ * such an index too (/timeline/<slug>/#e-… goes to the entry's page).
  */
 (function () {
   "use strict";
@@ -29,9 +30,14 @@
     if (hash.indexOf("#y") === 0) {
       go(link.getAttribute("href"), "");
     } else if (item.dataset.parts) {
-      fetch(item.dataset.parts)
+      var file = new URL(item.dataset.parts, window.location.href);
+      fetch(file.href)
         .then(function (r) { return r.json(); })
-        .then(function (map) { go(map[hash.slice(1)] || link.getAttribute("href"), hash); })
+        .then(function (map) {
+          // The map's pages are relative to the map (the timeline's folder).
+          var part = map[hash.slice(1)];
+          go(part ? new URL(part, file).href : link.getAttribute("href"), hash);
+        })
         .catch(function () { go(link.getAttribute("href"), hash); });
     } else {
       go(link.getAttribute("href"), hash);
