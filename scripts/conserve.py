@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scripts.model import Contents, Document
@@ -26,9 +27,30 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+def _run_witness(run: Sequence[object]) -> str:
+    """The witness forms of a run's inlines, joined as the raw text has them: glued (a note
+    number printed against its word, ``Beijing17``), except that a node whose raw line comes
+    after the line the previous node ended on starts on a new line, as in the raw text, so
+    that two words of two lines never count as one token. A node with no line (text) leaves
+    the end unknown."""
+    out: list[str] = []
+    end: int | None = None
+    for node in run:
+        witness: str = getattr(node, "witness", "")
+        line = getattr(node, "line", None)
+        if isinstance(line, int) and line > 0:
+            if end is not None and line > end:
+                out.append("\n")
+            end = line + witness.count("\n")
+        else:
+            end = None
+        out.append(witness)
+    return "".join(out)
+
+
 def witness_of(document: Document) -> list[str]:
     """Every witness string the document accounts for: inline runs, note labels, removals."""
-    parts = ["".join(node.witness for node in run) for run in document.inline_runs()]
+    parts = [_run_witness(run) for run in document.inline_runs()]
     parts += [note.raw_label for note in document.notes]
     parts += [removal.raw for removal in document.removals]
     for block in document.blocks():

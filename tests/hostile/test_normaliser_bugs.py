@@ -31,3 +31,10 @@ def test_pdf_text_keeps_both_of_two_page_number_lines_in_a_row() -> None:
 
 def test_pdf_text_keeps_two_page_numbers_before_any_text() -> None:
     _conserves("3\n3\n Introduction\nThe war began.", "pdf-text")
+
+
+def test_pdf_text_keeps_a_note_number_opening_the_line_after_an_emended_word_apart() -> None:
+    # The emendation's raw form ended line 1 and the note number opened line 2: joined with no
+    # break, the witness counted one token 'aR1' that the raw text does not have.
+    _conserves("000000000000000000000000000000000000:B aR\n1:", "pdf-text")
+    _conserves("000000000000000000000000000000000000:B aR\r1:", "pdf-text")
