@@ -54,14 +54,6 @@ PARALLEL_INDEXES_FROM = 2**20
 they take about a second together, less than a pool's start and what :mod:`scripts.memo`
 spares a rebuild of ``mkdocs serve``."""
 
-_SOURCES: Sequence[Source] = ()
-"""The sources of the indexes being built, for the forked workers of :func:`build_indexes`."""
-
-
-def _run_index(number: int) -> Contribution:
-    return INDEXES[number](_SOURCES)
-
-
 def _index_workers(sources: Sequence[Source]) -> int:
     large = sum(len(source.raw) for source in sources) >= PARALLEL_INDEXES_FROM
     return worker_count(len(INDEXES), large)
@@ -109,17 +101,12 @@ def build_indexes(sources: Sequence[Source], workers: int | None = None) -> list
     ``workers`` forked processes (default: one per core from :data:`PARALLEL_INDEXES_FROM`
     characters of text, or ``EDITION_WORKERS``); the result does not depend on their number.
     """
-    global _SOURCES
     count = min(_index_workers(sources) if workers is None else workers, len(INDEXES))
-    if count < 2:
-        return [index(sources) for index in INDEXES]
-    _SOURCES = sources
+    beside = _Beside([functools.partial(index, sources) for index in INDEXES], count)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context) as pool:
-            return list(pool.map(_run_index, range(len(INDEXES))))
+        return [cast(Contribution, beside.result(n)) for n in range(len(INDEXES))]
     finally:
-        _SOURCES = ()
+        beside.close()
 
 
 @dataclass(frozen=True)

@@ -507,15 +507,7 @@
   root.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { close(); }
   });
-  document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey &&
-        (event.key === "/" || event.key === "s" || event.key === "f")) {
-      event.preventDefault();
-      input.focus();
-    }
-  });
+  /* The keys that open the box (/, s, f) are edition.js's, which loads this script. */
 
   /* A shared search: ?q=...&source=...&kind=... opens the box with the same query and filters. */
   var params = new URLSearchParams(location.search);

@@ -211,7 +211,9 @@ def test_a_person_named_more_often_than_a_page_holds_gets_further_pages_listing_
     assert all(page.count("<li>") <= 10 for page in every)
     # From /persons/pol-pot/2/ the texts are three folders up; Markdown links two.
     assert '<li><a href="../../../sources/' in pages[parts[0]]
-    assert "](../../sources/" in pages[parts[0]] or "(continued)" in pages[parts[0]]
+    # Page 2 goes on with the second source's list and opens the third's with its summary.
+    assert "### Source s2 (continued) {" in pages[parts[0]]
+    assert "first in [¶1](../../sources/s3/index.md#p1)" in pages[parts[0]]
     assert f"The mentions fill {len(every)} pages: 1 · [2](../persons/pol-pot/2.md)" in every[0]
     assert "Continued on [page 2](pol-pot/2.md)." in every[0]
     assert "[the person's page](../pol-pot.md)" in pages[parts[0]]

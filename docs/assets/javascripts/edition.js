@@ -345,7 +345,7 @@
     document.addEventListener("keydown", function (event) {
       var target = event.target;
       var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-      if (!loaded["search.js"] && !typing && !event.ctrlKey && !event.metaKey && !event.altKey &&
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey &&
           (event.key === "/" || event.key === "s" || event.key === "f")) {
         event.preventDefault();
         input.focus();
