@@ -3,7 +3,9 @@
 Every data file the build writes (:class:`~scripts.pages.DataFile`) is described here once:
 what it is, its format and its fields or schema. The data page (``/data/``) is generated from
 the files actually written, so it can neither miss one nor list one that does not exist; a file
-with no entry in :data:`KINDS` stops the build (add its entry here when adding an export).
+with no entry in :data:`KINDS` stops the build (add its entry here when adding an export). A kind
+with more than :data:`FILES_LISTED` files (one per source, or per year of the timeline) links
+that many and counts the rest, so that the page does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scripts.errors import EditionError
+from scripts.indexes.listing import SOURCES_LISTED
 from scripts.pages import DataFile, Page
 from scripts.render.escape import md_inline
 
@@ -140,6 +143,11 @@ KINDS: tuple[DataKind, ...] = (
 )
 
 
+FILES_LISTED = SOURCES_LISTED
+"""Most files of one kind the data page links by name; the others are counted, with the pattern
+of their paths (an edition of hundreds of sources would otherwise list thousands of files)."""
+
+
 def kind_of(path: str) -> DataKind | None:
     """The catalogue entry that describes a data file, or None."""
     return next((kind for kind in KINDS if fnmatch.fnmatchcase(path, kind.pattern)), None)
@@ -187,6 +195,12 @@ def render_data_page(files: Sequence[DataFile]) -> Page:
             continue
         lines += [f"### {md_inline(kind.title)} ({md_inline(kind.format)})", ""]
         lines += [f"Fields: {kind.fields}", ""]
-        lines += [f"- [{md_inline(path.rsplit('/', 1)[-1])}](../{path})" for path in paths]
+        shown = paths if len(paths) <= FILES_LISTED + 1 else paths[:FILES_LISTED]
+        lines += [f"- [{md_inline(path.rsplit('/', 1)[-1])}](../{path})" for path in shown]
+        if len(shown) < len(paths):
+            lines.append(
+                f"- and {len(paths) - len(shown)} more, named like `{kind.pattern}`"
+                + (": each source's reading page links its own" if kind.pattern.startswith("sources/") else "")
+            )
         lines.append("")
     return Page("data/index.md", "\n".join(lines))

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.datafiles import KINDS, check_described, kind_of
+from scripts.datafiles import FILES_LISTED, KINDS, check_described, kind_of, render_data_page
 from scripts.errors import EditionError
 from scripts.pages import DataFile
+from scripts.render.escape import md_inline
 
 DATA_SUFFIXES = {".json", ".csv", ".bib", ".ris", ".xml", ".txt"}
 
@@ -22,6 +23,28 @@ def test_catalogue_patterns_do_not_overlap_for_the_files_they_describe() -> None
     assert kind_of("sources/esau-17/esau-17-witness.txt") is not None
     assert kind_of("sources/esau-17/esau-17.xml") is not None
     assert len({k.pattern for k in KINDS}) == len(KINDS)
+
+
+def test_a_kind_with_many_files_links_a_few_and_counts_the_rest_by_their_pattern() -> None:
+    # An edition of 300 sources: one TEI file each, and one persons index.
+    files = [DataFile(f"sources/s{i:03}/s{i:03}.xml", "") for i in range(300)]
+    files.append(DataFile("data/persons.json", "[]"))
+    page = render_data_page(files).content
+    linked = [line for line in page.splitlines() if line.startswith("- [s")]
+    names = [md_inline(f"s{i:03}.xml") for i in range(FILES_LISTED)]
+    assert linked == [f"- [{name}](../sources/s{i:03}/s{i:03}.xml)" for i, name in enumerate(names)]
+    assert (
+        f"- and {300 - FILES_LISTED} more, named like `sources/*/*.xml`: each source's "
+        "reading page links its own"
+    ) in page
+    assert f"- [{md_inline('persons.json')}](../data/persons.json)" in page
+
+
+def test_a_kind_with_one_file_more_than_the_limit_links_them_all() -> None:
+    files = [DataFile(f"sources/s{i}/s{i}.bib", "") for i in range(FILES_LISTED + 1)]
+    page = render_data_page(files).content
+    assert sum(line.startswith("- [s") for line in page.splitlines()) == FILES_LISTED + 1
+    assert "more, named like" not in page
 
 
 def test_the_data_page_links_every_data_file_of_the_site(site_dir: Path) -> None:
