@@ -99,11 +99,9 @@ def _paragraph(
     n = block.n
     # The paragraph's page claim, for scripts and other outputs: ``15``, ``[15–17]``.
     page = f' data-page="{html_text(claim.label)}"' if claim else ""
-    controls = (
-        f'<a class="para-num" href="#p{n}" data-n="{n}" aria-label="Paragraph {n}"></a>'
-        f'<button type="button" class="cite-button" data-para="{n}" aria-label="Cite paragraph {n}" '
-        f'title="Copy a citation of paragraph {n}" hidden></button>'
-    )
+    # The "cite" button beside the number is made by edition.js, which alone can use it (it
+    # was a hidden button in every paragraph: 1 kB of the CWIHP page for no reader without it).
+    controls = f'<a class="para-num" href="#p{n}" data-n="{n}" aria-label="Paragraph {n}"></a>'
     html = f'<p class="para" id="p{n}"{page}>{controls}{body}</p>'
     if block.kind is ParagraphKind.QUOTE:
         return f'<blockquote class="source-quote">{html}</blockquote>'

@@ -1,5 +1,6 @@
 /* Reading-page behaviour. The page reads in full without this script; it only adds the
-   "cite this paragraph" control (copy a Chicago-style citation of one paragraph). */
+   "cite this paragraph" button beside each paragraph number (copy a Chicago-style citation of
+   one paragraph). */
 (function () {
   "use strict";
 
@@ -48,11 +49,19 @@
 
   function setup() {
     focusableScrollers();
-    var buttons = document.querySelectorAll(".cite-button");
-    buttons.forEach(function (button) {
-      if (button.dataset.ready) { return; }
-      button.dataset.ready = "1";
-      button.hidden = false;
+    // Each numbered paragraph gets its button after its number (the page is written without
+    // them: without this script they could do nothing).
+    document.querySelectorAll(".para > .para-num").forEach(function (number) {
+      var next = number.nextElementSibling;
+      if (next && next.classList.contains("cite-button")) { return; }
+      var n = number.getAttribute("data-n");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cite-button";
+      button.setAttribute("data-para", n);
+      button.setAttribute("aria-label", "Cite paragraph " + n);
+      button.title = "Copy a citation of paragraph " + n;
+      number.after(button);
       button.addEventListener("click", function () {
         var text = citationFor(button);
         if (!text) { return; }
