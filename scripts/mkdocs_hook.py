@@ -11,6 +11,8 @@
   change is not normalised again on a rebuild) and add every generated page and data file
   as a virtual file (nothing generated is written into ``docs/``), and the PDF of each source
   (:mod:`scripts.pdf`, cached in ``.cache/pdf`` by the hash of its inputs).
+- ``on_config`` / ``on_files``: serve the edition's style sheets as one minified file and its
+  scripts minified (:mod:`scripts.render.assets`); the theme's files are left as they are.
 - ``on_page_markdown``: mark each page's front-matter ``title`` (plain text) as escaped HTML
   (:func:`scripts.render.escape.title_markup`): MkDocs and Material write a page title
   unescaped into ``<title>``, the header, the navigation and the search index.
@@ -66,6 +68,8 @@ _CACHE: dict[str, object] = {}
 """Normalised sources by the hash of their inputs, kept across ``mkdocs serve`` rebuilds."""
 _STATE: dict[str, object] = {}
 _READY: dict[str, list[str]] = {}
+_STYLES: list[str] = []
+"""The style sheets ``extra_css`` named, which the site serves as one file."""
 """The HTML-ready runs of a page between its Markdown conversion and its content event."""
 _LAST_PDFS: dict[str, Any] = {}
 """The PDFs of the previous build of this process, by path (``mkdocs serve``)."""
@@ -92,6 +96,7 @@ def on_config(config: Any) -> Any:
     if offline.enabled():
         offline.configure(config)
     _idle_theme_search(config)
+    _one_stylesheet(config)
     if "SOURCE_DATE_EPOCH" not in os.environ:
         os.environ["SOURCE_DATE_EPOCH"] = _commit_time() or "0"
     stamp = _code_stamp()
@@ -110,6 +115,33 @@ def on_config(config: Any) -> Any:
     _BUILD = site_swap.begin(config["site_dir"])
     config["site_dir"] = str(_BUILD.building)
     return config
+
+
+def _one_stylesheet(config: Any) -> None:
+    """Pages link one style sheet of the edition's own, written in ``on_files`` from the sheets
+    ``extra_css`` names (:mod:`scripts.render.assets`)."""
+    from scripts.render import assets
+
+    _STYLES[:] = [str(sheet) for sheet in config["extra_css"]]
+    config["extra_css"] = [assets.STYLESHEET]
+
+
+def _own_assets(files: Files, config: Any) -> None:
+    """Minify the edition's scripts and add its one style sheet (not the theme's files)."""
+    from scripts.render import assets
+
+    docs = os.path.join(config["docs_dir"], "")  # absolute, as MkDocs gives it
+    for file in files:
+        own = file.generated_by is not None or (file.abs_src_path or "").startswith(docs)
+        if own and file.src_uri.startswith("assets/") and file.src_uri.endswith(".js"):
+            file.content_string = assets.script(file.content_string)
+    sheets = []
+    for name in _STYLES:
+        sheet = files.get_file_from_path(name)
+        if sheet is None:
+            raise PluginError(f"mkdocs.yml: extra_css names {name!r}, which the site does not have")
+        sheets.append((name, sheet.content_string))
+    files.append(File.generated(config, assets.STYLESHEET, content=assets.stylesheet(sheets)))
 
 
 def _idle_theme_search(config: Any) -> None:
@@ -194,6 +226,7 @@ def on_files(files: Files, config: Any) -> Files:
             files.append(File.generated(config, offline.SHIM_URL, content=offline.shim()))
         except FileNotFoundError as err:
             raise PluginError(str(err)) from None
+    _own_assets(files, config)
     return files
 
 

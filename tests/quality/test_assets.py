@@ -1,0 +1,73 @@
+"""The edition's scripts and style sheets as served: minified, the sheets in one file, same behaviour."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from scripts.render import assets
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _extra_css() -> list[str]:
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    block = re.search(r"^extra_css:\n((?:  - .*\n)+)", text, re.M)
+    assert block, "mkdocs.yml has no extra_css list"
+    return [str(item) for item in yaml.safe_load(block.group(1))]
+
+
+def _source_of(sheet: str) -> Path:
+    found = [ROOT / "docs" / sheet, *ROOT.glob(f"scripts/**/{Path(sheet).name}")]
+    return next(path for path in found if path.is_file())
+
+
+def test_minified_stylesheet_keeps_each_sheet_in_order_and_drops_only_comments() -> None:
+    first = "/* a comment */\n.a  >  .b {\n  width: calc(100% - 2em);\n}\n@media print { .a { display: none; } }\n"
+    second = ".b { color: red; }\n"
+    out = assets.stylesheet([("one.css", first), ("two.css", second)])
+    assert "a comment" not in out
+    assert "calc(100% - 2em)" in out  # the spaces calc() needs are kept
+    assert out.index("/*! one.css */") < out.index(".a>.b") < out.index("/*! two.css */") < out.index(".b{color:red}")
+    assert "@media print{.a{display:none}}" in out
+
+
+def test_minified_script_keeps_strings_regular_expressions_and_template_literals() -> None:
+    source = (
+        "// a comment\nvar s = \"a  // b\";\nvar r = /a  b\\/c/g;\n"
+        "var t = `x  ${ s }  /* kept */`;\n/* gone */ var q = 4 / 2 / 1;\n"
+    )
+    out = assets.script(source)
+    assert "a comment" not in out and "gone" not in out
+    for kept in ('"a  // b"', "/a  b\\/c/g", "`x  ${ s }  /* kept */`", "q=4/2/1"):
+        assert kept in out
+
+
+def test_pages_link_one_edition_stylesheet_made_of_every_extra_css_sheet(site_dir: Path) -> None:
+    page = (site_dir / "sources" / "mao-indochina-war" / "index.html").read_text("utf-8")
+    sheets = re.findall(r'<link rel="stylesheet" href="\.\./\.\./(assets/stylesheets/[^"]+)"', page)
+    own = [sheet for sheet in sheets if not re.search(r"/(main|palette)\.[0-9a-f]+\.min\.css$", sheet)]
+    assert own == [assets.STYLESHEET]
+    names = _extra_css()
+    assert len(names) >= 5
+    expected = assets.stylesheet([(name, _source_of(name).read_text("utf-8")) for name in names])
+    assert (site_dir / assets.STYLESHEET).read_text("utf-8") == expected
+
+
+def test_served_scripts_are_the_minified_sources(site_dir: Path) -> None:
+    served = sorted((site_dir / "assets" / "javascripts").glob("*.js"))
+    own = [path for path in served if _source_of_script(path.name) is not None]
+    assert {path.name for path in own} >= {"edition.js", "diplomatic.js", "search.js", "timeline.js"}
+    for path in own:
+        source = _source_of_script(path.name)
+        assert source is not None
+        text = path.read_text("utf-8")
+        assert text == assets.script(source.read_text("utf-8"))
+        assert len(text) < len(source.read_text("utf-8"))
+
+
+def _source_of_script(name: str) -> Path | None:
+    found = [ROOT / "docs" / "assets" / "javascripts" / name, *ROOT.glob(f"scripts/**/{name}")]
+    return next((path for path in found if path.is_file()), None)
