@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 
@@ -68,3 +70,28 @@ def test_cite_control_copies_a_citation_of_the_paragraph(page: Any, site_url: st
     citation = button.get_attribute("data-citation")
     assert citation is not None
     assert "para. 3" in citation and f"/sources/{SLUG}/#p3" in citation and "accessed" in citation
+
+
+def test_a_first_visit_fetches_one_edition_stylesheet_and_nothing_that_grows_with_the_corpus(
+    page: Any, site_url: str
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlparse(r.url).path))
+    _open(page, site_url)
+    sheets = [r.rsplit("/", 1)[-1] for r in requests if r.endswith(".css")]
+    assert [s for s in sheets if not re.fullmatch(r"(main|palette)\.[0-9a-f]+\.min\.css", s)] == [
+        "edition.min.css"
+    ], sheets
+    # The site map lists every page of the edition: nothing a reading page needs.
+    assert "/sitemap.xml" not in requests, requests
+    assert not [r for r in requests if r.endswith(".png")], requests
+
+
+def test_every_numbered_paragraph_gets_one_cite_button_after_its_number(
+    page: Any, site_url: str
+) -> None:
+    _open(page, site_url)
+    paras = page.locator("p.para").count()
+    assert page.locator("p.para > a.para-num + button.cite-button").count() == paras
+    assert page.locator("button.cite-button").count() == paras
+    assert page.get_attribute("#p3 .cite-button", "aria-label") == "Cite paragraph 3"
