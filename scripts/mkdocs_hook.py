@@ -19,6 +19,9 @@
 - ``on_page_markdown`` / ``on_page_content``: set the pipeline's HTML-ready runs aside before
   the Markdown conversion and put them back after it (:mod:`scripts.render.ready`), with
   their ids for MkDocs' anchor check: the reading text is not parsed twice for nothing.
+- ``on_page_content`` / ``on_post_page``: let go of a generated page's Markdown once it is
+  HTML, and of its HTML once the page is written, which MkDocs would keep to the end of the
+  build (memory that grew with the corpus).
 - ``on_post_build``: for the offline copy, point links at ``index.html`` files
   (:mod:`scripts.offline`); then swap the complete site into
   ``site_dir`` and release the lock.
@@ -245,12 +248,33 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     from scripts.render import ready
 
+    _release_markdown(page)
     runs = _READY.pop(page.file.src_uri, None)
     if not runs:
         return html
     # The ids of the set-aside HTML, for MkDocs' check of links to anchors of this page.
     page.present_anchor_ids = (page.present_anchor_ids or set()) | ready.anchor_ids(runs)
     return ready.restore(html, runs)
+
+
+def _release_markdown(page: Any) -> None:
+    """Let go of a page's Markdown once it is HTML (and of the generated file that held it).
+
+    MkDocs converts every page before it writes the first one, and keeps each page's Markdown
+    (``page.markdown`` and the generated file's content) to the end: on an edition of 300
+    sources, hundreds of megabytes nothing reads again. Nothing does after this event (the
+    theme's search plugin, which would, is idle: :func:`_idle_theme_search`).
+    """
+    page.markdown = ""  # not None: MkDocs reads a None Markdown as "no title yet"
+    if page.file.generated_by is not None:
+        page.file.content_bytes = b""
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Let go of a page's HTML once it is written into its template (MkDocs keeps every
+    page's to the end of the build; only the page's own template reads it)."""
+    page.content = None
+    return output
 
 
 @event_priority(-200)  # after the theme's search and offline plugins (0 and -100)

@@ -59,3 +59,33 @@ def test_the_theme_search_draws_the_header_box_but_builds_no_index(site_dir: Pat
     for page in ("index.html", "sources/esau-17/index.html", "persons/index.html"):
         html = (site_dir / page).read_text(encoding="utf-8")
         assert 'class="md-search__input"' in html, page
+
+
+def test_the_hook_lets_go_of_a_generated_pages_markdown_and_html_once_they_are_used(
+    tmp_path: Path,
+) -> None:
+    # MkDocs converts every page before writing the first and keeps all of them to the end:
+    # the hook releases a generated page's Markdown once it is HTML, and the HTML once the
+    # page is written (memory that grew with the corpus).
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File
+
+    from scripts import mkdocs_hook
+
+    config: dict[str, object] = {}
+    generated = File("p/index.md", None, str(tmp_path / "s"), use_directory_urls=True)
+    generated.content_string = "# P\n\ntext"
+    generated.generated_by = "the pipeline"
+    page = SimpleNamespace(file=generated, markdown="# P\n\ntext", present_anchor_ids=None)
+    assert mkdocs_hook.on_page_content("<p>text</p>", page, config, None) == "<p>text</p>"
+    assert page.markdown == "" and generated.content_string == ""
+    page.content = "<p>text</p>"
+    assert mkdocs_hook.on_post_page("<html>…</html>", page, config) == "<html>…</html>"
+    assert page.content is None
+    # A page written by hand under docs/: its Markdown goes, its file stays as it is.
+    (tmp_path / "own.md").write_text("# Own", encoding="utf-8")
+    own = File("own.md", str(tmp_path), str(tmp_path / "s"), use_directory_urls=True)
+    hand = SimpleNamespace(file=own, markdown="# Own", present_anchor_ids=None)
+    mkdocs_hook.on_page_content("<h1>Own</h1>", hand, config, None)
+    assert hand.markdown == "" and own.content_string == "# Own" and own.abs_src_path
