@@ -99,7 +99,10 @@ def on_config(config: Any) -> Any:
     if offline.enabled():
         offline.configure(config)
     _idle_theme_search(config)
-    _one_stylesheet(config)
+    try:
+        _one_stylesheet(config)
+    except ModuleNotFoundError as err:  # an environment set up before the minifiers existed
+        raise _lacking(err, "the site's scripts and style sheets") from None
     if "SOURCE_DATE_EPOCH" not in os.environ:
         os.environ["SOURCE_DATE_EPOCH"] = _commit_time() or "0"
     stamp = _code_stamp()
@@ -118,6 +121,14 @@ def on_config(config: Any) -> Any:
     _BUILD = site_swap.begin(config["site_dir"])
     config["site_dir"] = str(_BUILD.building)
     return config
+
+
+def _lacking(err: ModuleNotFoundError, what: str, other: str = "") -> PluginError:
+    """One line for a package the locked environment has and this one lacks (an environment
+    set up before ``uv.lock`` gained it), instead of a traceback."""
+    return PluginError(
+        f"{what} need {err.name!r}, which this environment lacks: run 'make setup'{other}"
+    )
 
 
 def _one_stylesheet(config: Any) -> None:
@@ -214,10 +225,7 @@ def on_files(files: Files, config: Any) -> Files:
     except EditionError as err:
         raise PluginError(str(err)) from None
     except ModuleNotFoundError as err:  # an environment set up before the PDFs existed
-        raise PluginError(
-            f"the PDFs need {err.name!r}, which this environment lacks: run 'make setup' "
-            "(or build without PDFs: EDITION_PDF=0)"
-        ) from None
+        raise _lacking(err, "the PDFs", " (or build without PDFs: EDITION_PDF=0)") from None
     for pdf in pdfs:
         files.append(File.generated(config, pdf.path, content=pdf.content))
     for page in output.pages:
