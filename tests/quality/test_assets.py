@@ -19,9 +19,10 @@ def _extra_css() -> list[str]:
     return [str(item) for item in yaml.safe_load(block.group(1))]
 
 
-def _source_of(sheet: str) -> Path:
-    found = [ROOT / "docs" / sheet, *ROOT.glob(f"scripts/**/{Path(sheet).name}")]
-    return next(path for path in found if path.is_file())
+def _source_of(served: str) -> Path | None:
+    """The file under docs/ or scripts/ that the site serves at ``served``, if it is ours."""
+    found = [ROOT / "docs" / served, *ROOT.glob(f"scripts/**/{Path(served).name}")]
+    return next((path for path in found if path.is_file()), None)
 
 
 def test_minified_stylesheet_keeps_each_sheet_in_order_and_drops_only_comments() -> None:
@@ -52,22 +53,20 @@ def test_pages_link_one_edition_stylesheet_made_of_every_extra_css_sheet(site_di
     assert own == [assets.STYLESHEET]
     names = _extra_css()
     assert len(names) >= 5
-    expected = assets.stylesheet([(name, _source_of(name).read_text("utf-8")) for name in names])
+    sources = [_source_of(name) for name in names]
+    assert all(sources), names
+    expected = assets.stylesheet([(n, p.read_text("utf-8")) for n, p in zip(names, sources, strict=True) if p])
     assert (site_dir / assets.STYLESHEET).read_text("utf-8") == expected
 
 
 def test_served_scripts_are_the_minified_sources(site_dir: Path) -> None:
     served = sorted((site_dir / "assets" / "javascripts").glob("*.js"))
-    own = [path for path in served if _source_of_script(path.name) is not None]
+    own = [path for path in served if _source_of(f"assets/javascripts/{path.name}") is not None]
     assert {path.name for path in own} >= {"edition.js", "diplomatic.js", "search.js", "timeline.js"}
     for path in own:
-        source = _source_of_script(path.name)
+        source = _source_of(f"assets/javascripts/{path.name}")
         assert source is not None
         text = path.read_text("utf-8")
         assert text == assets.script(source.read_text("utf-8"))
         assert len(text) < len(source.read_text("utf-8"))
 
-
-def _source_of_script(name: str) -> Path | None:
-    found = [ROOT / "docs" / "assets" / "javascripts" / name, *ROOT.glob(f"scripts/**/{name}")]
-    return next((path for path in found if path.is_file()), None)
