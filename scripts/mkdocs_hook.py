@@ -158,6 +158,15 @@ def _own_assets(files: Files, config: Any) -> None:
     files.append(File.generated(config, assets.STYLESHEET, content=assets.stylesheet(sheets)))
 
 
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """The templates' ``edition_script`` filter minifies a script written into a template
+    (overrides/partials/javascripts/palette.html)."""
+    from scripts.render import assets
+
+    env.filters["edition_script"] = assets.inline_script
+    return env
+
+
 def _idle_theme_search(config: Any) -> None:
     """Keep the theme's search plugin for the header's search box only.
 

@@ -18,6 +18,7 @@ they only remove what the language ignores (see README, "Page weight").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import rcssmin
 import rjsmin
@@ -29,6 +30,13 @@ STYLESHEET = "assets/stylesheets/edition.min.css"
 def script(text: str) -> str:
     """``text``, a script, without its comments and needless white space."""
     return str(rjsmin.jsmin(text, keep_bang_comments=False)) + "\n"
+
+
+@lru_cache(maxsize=16)
+def inline_script(text: str) -> str:
+    """``text``, a script written into a template, minified (one for every page rendered, so
+    remembered)."""
+    return str(rjsmin.jsmin(text, keep_bang_comments=False)).strip()
 
 
 def stylesheet(sheets: Sequence[tuple[str, str]]) -> str:

@@ -98,19 +98,70 @@ def test_one_page_of_every_kind_has_no_accessibility_violation_in_the_dark_schem
     assert not report, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in report.items())
 
 
-def test_colour_scheme_toggle_switches_to_dark_and_is_kept(page: Any, site_url: str) -> None:
-    """The header toggle moves automatic → light → dark; the choice survives a new page."""
-    page.goto(f"{site_url}/")
-    page.wait_for_load_state("networkidle")
-    scheme = "document.body.getAttribute('data-md-color-scheme')"
-    for _ in range(3):
-        if page.evaluate(scheme) == "slate":
-            break
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert page.evaluate(scheme) == "slate"
-    page.goto(f"{site_url}/timeline/")
-    page.wait_for_load_state("networkidle")
-    assert page.evaluate(scheme) == "slate"
+_SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+_TOGGLE = "form[data-edition-palette] label:visible"
+_META = "document.querySelector(\"meta[name='color-scheme']\").content"
+
+
+def test_colour_scheme_toggle_cycles_automatic_light_dark_and_is_kept(
+    browser: Any, site_url: str
+) -> None:
+    """With the system asking for dark: automatic (dark) → light → dark → automatic, by click
+    and by Enter; one toggle shows at a time, named for what it does next; the color-scheme
+    meta tag follows; the choice survives a new page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/")
+        page.wait_for_load_state("networkidle")
+        toggle = page.locator(_TOGGLE)
+        assert toggle.count() == 1
+        steps = [("slate", "Switch to light mode")]
+        page.locator(_TOGGLE).click()
+        steps.append((page.evaluate(_SCHEME), page.locator(_TOGGLE).get_attribute("title")))
+        assert page.evaluate(_META) == "light"
+        page.locator(_TOGGLE).click()
+        steps.append((page.evaluate(_SCHEME), page.locator(_TOGGLE).get_attribute("title")))
+        assert page.evaluate(_META) == "dark"
+        assert steps == [
+            ("slate", "Switch to light mode"),
+            ("default", "Switch to dark mode"),
+            ("slate", "Switch to system preference"),
+        ]
+        page.goto(f"{site_url}/timeline/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(_SCHEME) == "slate"
+        assert page.locator(_TOGGLE).get_attribute("title") == "Switch to system preference"
+        page.locator("form[data-edition-palette] input:checked").focus()
+        page.keyboard.press("Enter")  # back to automatic, which follows the system
+        assert page.locator(_TOGGLE).get_attribute("title") == "Switch to light mode"
+        page.emulate_media(color_scheme="light")
+        page.wait_for_function(f"{_SCHEME} === 'default'")
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function(f"{_SCHEME} === 'slate'")
+    finally:
+        context.close()
+
+
+def test_colour_scheme_toggle_is_drawn_with_the_header_not_after_the_scripts(
+    browser: Any, site_url: str
+) -> None:
+    """The reader's stored choice is applied, and its toggle shown, while the page is parsed:
+    with the site's scripts blocked, a reader who chose dark still gets dark and one toggle."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/")
+        page.wait_for_load_state("networkidle")
+        page.locator(_TOGGLE).click()
+        page.locator(_TOGGLE).click()  # automatic → light → dark
+        assert page.evaluate(_SCHEME) == "slate"
+        page.route("**/*.js", lambda route: route.abort())
+        page.goto(f"{site_url}/glossary/")
+        assert page.evaluate(_SCHEME) == "slate"
+        assert page.locator(_TOGGLE).count() == 1
+    finally:
+        context.close()
 
 
 def test_search_dialog_with_results_has_no_accessibility_violation(

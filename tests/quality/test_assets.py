@@ -70,3 +70,19 @@ def test_served_scripts_are_the_minified_sources(site_dir: Path) -> None:
         assert text == assets.script(source.read_text("utf-8"))
         assert len(text) < len(source.read_text("utf-8"))
 
+
+
+def test_pages_drive_the_colour_toggle_with_the_editions_script_not_the_themes_component(
+    site_dir: Path,
+) -> None:
+    """Material's palette component (three restylings of the whole page at load) is not
+    mounted: the toggle's form lacks data-md-component="palette"; the edition's script, after
+    the header, is there once and minified (no comment, no indentation)."""
+    page = (site_dir / "sources" / "mao-indochina-war" / "index.html").read_text("utf-8")
+    assert 'data-md-component="palette"' not in page
+    assert page.count("<form class=\"md-header__option edition-script-only\" data-edition-palette>") == 1
+    scripts = re.findall(r"<script>(window\.__editionPalette=.*?)</script>", page, re.S)
+    assert len(scripts) == 1
+    assert page.index("data-edition-palette") < page.index(scripts[0]) > page.index('for="__search"')
+    assert "/*" not in scripts[0] and "\n  " not in scripts[0]
+    assert assets.inline_script("var a = 1; // one\n  var b = 2;") == "var a=1;var b=2;"

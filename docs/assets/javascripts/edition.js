@@ -370,3 +370,38 @@
     forThisPage();
   }
 })();
+
+/* The colour-scheme toggle of the header (overrides/partials/palette.html): a click on its
+   label, an arrow key or Enter moves automatic → light → dark; "automatic" follows the system
+   when it changes. window.__editionPalette (overrides/partials/javascripts/palette.html) applies
+   a choice and keeps it for the next page. */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form[data-edition-palette]");
+  if (!form || !window.__editionPalette) { return; }
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input.md-option"));
+
+  function current() {
+    var index = inputs.findIndex(function (input) { return input.checked; });
+    return index < 0 ? 0 : index;
+  }
+
+  form.addEventListener("change", function (event) {
+    var index = inputs.indexOf(event.target);
+    if (index >= 0) { window.__editionPalette(index, true); }
+  });
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") { return; }
+    event.preventDefault();
+    var next = inputs[(current() + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+  matchMedia("(prefers-color-scheme: light)").addEventListener("change", function () {
+    var index = current();
+    if (inputs[index].getAttribute("data-md-color-media") === "(prefers-color-scheme)") {
+      window.__editionPalette(index, true);
+    }
+  });
+})();
