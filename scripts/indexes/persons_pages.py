@@ -140,7 +140,7 @@ def _mention_list(items: Sequence[tuple[str, str, str]]) -> str:
     if not items:
         return ""
     lines = [f'<li><a href="{url}">{label}</a> {snippet}</li>' for label, url, snippet in items]
-    return "\n".join(ready(["<ul>\n" + "\n".join(lines) + "\n</ul>"]))
+    return "\n".join(ready(['<ul class="mentions">\n' + "\n".join(lines) + "\n</ul>"]))
 
 
 def _location_label(location: str) -> str:

@@ -50,3 +50,31 @@ def test_name_on_reading_page_leads_to_person_page_and_back(page: Any, site_url:
     page.locator('a[href$="sources/third-indochina-war/#p4"]').first.click()
     page.wait_for_load_state("networkidle")
     assert page.url.endswith("#p4")
+
+
+# An element inside a box whose contents the browser skips is not "visible" to checkVisibility.
+_DRAWN = "e => e.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+
+
+def test_mentions_far_below_the_screen_are_drawn_when_reached_with_their_bullet(
+    browser: Any, site_url: str
+) -> None:
+    """On a phone a person's last mention is not laid out at load (content-visibility), and
+    is drawn, bullet included, once the reader gets there."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+    page = context.new_page()
+    try:
+        _open(page, f"{site_url}/persons/mao-zedong/")
+        lines = page.locator("ul.mentions > li")
+        assert lines.count() > 50
+        last = lines.last
+        assert not last.evaluate(_DRAWN)
+        assert lines.first.evaluate(_DRAWN)
+        last.scroll_into_view_if_needed()
+        page.wait_for_function(_DRAWN, arg=last.element_handle())
+        bullet = last.evaluate("e => getComputedStyle(e, '::before').content")
+        assert bullet == '"•"'
+        box = last.bounding_box()
+        assert box is not None and 0 <= box["y"] < 823
+    finally:
+        context.close()

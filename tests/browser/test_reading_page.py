@@ -95,3 +95,36 @@ def test_every_numbered_paragraph_gets_one_cite_button_after_its_number(
     assert page.locator("p.para > a.para-num + button.cite-button").count() == paras
     assert page.locator("button.cite-button").count() == paras
     assert page.get_attribute("#p3 .cite-button", "aria-label") == "Cite paragraph 3"
+
+
+def test_on_a_phone_far_paragraphs_are_drawn_when_reached_and_their_anchor_still_lands(
+    browser: Any, site_url: str
+) -> None:
+    """A phone lays out the reading text as the reader reaches it (content-visibility): the
+    last paragraph is not drawn at load; its anchor still brings it to the top of the screen,
+    drawn, with its number, and it stays there as the paragraphs above it are drawn."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+    page = context.new_page()
+    # The paragraph's number is not "visible" to checkVisibility while its contents are skipped.
+    drawn = "e => e.querySelector('.para-num').checkVisibility({contentVisibilityAuto: true})"
+    try:
+        page.goto(f"{site_url}/sources/mao-indochina-war/")
+        page.wait_for_load_state("networkidle")
+        paragraphs = page.locator("p.para")
+        last = paragraphs.last
+        assert paragraphs.first.evaluate(drawn)
+        assert not last.evaluate(drawn)
+        target = last.get_attribute("id")
+        page.goto(f"{site_url}/sources/mao-indochina-war/#{target}")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        assert last.evaluate(drawn)
+        assert last.locator(".para-num").is_visible()
+        page.mouse.wheel(0, -600)  # the paragraphs above are drawn; the page keeps its place
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(300)
+        box = last.bounding_box()
+        assert box is not None and 0 <= box["y"] < 823 / 2
+    finally:
+        context.close()
