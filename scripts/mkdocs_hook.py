@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +73,7 @@ _CACHE: dict[str, object] = {}
 _STATE: dict[str, object] = {}
 _READY: dict[str, list[str]] = {}
 _STYLES: list[str] = []
+_THEME: dict[str, Any] = {}
 """The style sheets ``extra_css`` named, which the site serves as one file."""
 """The HTML-ready runs of a page between its Markdown conversion and its content event."""
 _LAST_PDFS: dict[str, Any] = {}
@@ -185,6 +187,7 @@ def _idle_theme_search(config: Any) -> None:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _STATE["command"] = command
+    _STATE["dirty"] = dirty
 
 
 def _pdf_enabled() -> bool:
@@ -247,7 +250,29 @@ def on_files(files: Files, config: Any) -> Files:
         except FileNotFoundError as err:
             raise PluginError(str(err)) from None
     _own_assets(files, config)
+    _theme_sheets(files, config)
     return files
+
+
+def _theme_sheets(files: Files, config: Any) -> None:
+    """Note the theme's style sheets, which :func:`_prune_theme_sheets` cuts to the rules
+    the site can use once every page is written, and start the vocabulary of the pages."""
+    from scripts.render import prune
+
+    docs = os.path.join(config["docs_dir"], "")
+    sheets = {
+        file.dest_uri: file.abs_src_path
+        for file in files
+        if file.generated_by is None
+        and file.abs_src_path
+        and not file.abs_src_path.startswith(docs)
+        and re.fullmatch(r"assets/stylesheets/[^/]+\.css", file.src_uri)
+    }
+    texts = {dest: Path(src).read_text("utf-8") for dest, src in sorted(sheets.items())}
+    _THEME.clear()
+    _THEME.update(
+        sheets=texts, sources=sheets, pages=set(), words=prune.Vocabulary(prune.needs(list(texts.values())))
+    )
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -289,9 +314,37 @@ def _release_markdown(page: Any) -> None:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Let go of a page's HTML once it is written into its template (MkDocs keeps every
-    page's to the end of the build; only the page's own template reads it)."""
+    page's to the end of the build; only the page's own template reads it); note what the
+    page's markup uses of the theme's style sheets."""
     page.content = None
+    if _THEME:
+        _THEME["words"].add_page(output)
+        _THEME["pages"].add(page.file.dest_uri)
     return output
+
+
+def _prune_theme_sheets(site_dir: Path) -> None:
+    """Write the theme's style sheets cut to the rules the built site can use
+    (:mod:`scripts.render.prune`). A dirty build (``--dirty``) writes only some pages, so it
+    cannot know what the others use: it serves the theme's sheets whole."""
+    from scripts.render import assets, prune
+
+    if not _THEME:
+        return
+    sheets, sources = _THEME["sheets"], _THEME["sources"]
+    if _STATE.get("dirty"):
+        for dest, src in sources.items():
+            (site_dir / dest).write_bytes(Path(src).read_bytes())
+        return
+    words = _THEME["words"]
+    for path in sorted(site_dir.rglob("*.html")):  # pages of no Markdown file (404.html)
+        if path.relative_to(site_dir).as_posix() not in _THEME["pages"]:
+            words.add_page(path.read_text("utf-8", errors="replace"))
+    for path in sorted((site_dir / "assets" / "javascripts").rglob("*.js")):
+        words.add_script(path.read_text("utf-8", errors="replace"))
+    ours = [(site_dir / assets.STYLESHEET).read_text("utf-8")]
+    for dest, text in zip(sheets, prune.prune(list(sheets.values()), words, ours), strict=True):
+        (site_dir / dest).write_text(text, "utf-8")
 
 
 @event_priority(-200)  # after the theme's search and offline plugins (0 and -100)
@@ -300,6 +353,7 @@ def on_post_build(config: Any) -> None:
 
     global _BUILD
     site_dir = Path(config["site_dir"])
+    _prune_theme_sheets(site_dir)
     if offline.enabled():
         offline.link_files(site_dir)
     if _BUILD is not None:
