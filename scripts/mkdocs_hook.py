@@ -103,6 +103,7 @@ def on_config(config: Any) -> Any:
     _idle_theme_search(config)
     try:
         _one_stylesheet(config)
+        _palette_script(config)
     except ModuleNotFoundError as err:  # an environment set up before the minifiers existed
         raise _lacking(err, "the site's scripts and style sheets") from None
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -142,6 +143,14 @@ def _one_stylesheet(config: Any) -> None:
     config["extra_css"] = [assets.STYLESHEET]
 
 
+def _palette_script(config: Any) -> None:
+    """The colour-scheme script the header's template writes into every page, minified."""
+    from scripts.render import assets
+
+    script = assets.inline_script(assets.PALETTE_SCRIPT.read_text("utf-8"))
+    config["extra"]["edition_palette_script"] = script
+
+
 def _own_assets(files: Files, config: Any) -> None:
     """Minify the edition's scripts and add its one style sheet (not the theme's files)."""
     from scripts.render import assets
@@ -158,15 +167,6 @@ def _own_assets(files: Files, config: Any) -> None:
             raise PluginError(f"mkdocs.yml: extra_css names {name!r}, which the site does not have")
         sheets.append((name, sheet.content_string))
     files.append(File.generated(config, assets.STYLESHEET, content=assets.stylesheet(sheets)))
-
-
-def on_env(env: Any, config: Any, files: Files) -> Any:
-    """The templates' ``edition_script`` filter minifies a script written into a template
-    (overrides/partials/javascripts/palette.html)."""
-    from scripts.render import assets
-
-    env.filters["edition_script"] = assets.inline_script
-    return env
 
 
 def _idle_theme_search(config: Any) -> None:

@@ -18,7 +18,7 @@ they only remove what the language ignores (see README, "Page weight").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from pathlib import Path
 
 import rcssmin
 import rjsmin
@@ -32,10 +32,12 @@ def script(text: str) -> str:
     return str(rjsmin.jsmin(text, keep_bang_comments=False)) + "\n"
 
 
-@lru_cache(maxsize=16)
+PALETTE_SCRIPT = Path(__file__).with_name("palette.js")
+"""The script every page runs after its header (overrides/partials/palette-script.html)."""
+
+
 def inline_script(text: str) -> str:
-    """``text``, a script written into a template, minified (one for every page rendered, so
-    remembered)."""
+    """``text``, a script to write into a page, minified (no trailing line break)."""
     return str(rjsmin.jsmin(text, keep_bang_comments=False)).strip()
 
 

@@ -85,4 +85,5 @@ def test_pages_drive_the_colour_toggle_with_the_editions_script_not_the_themes_c
     assert len(scripts) == 1
     assert page.index("data-edition-palette") < page.index(scripts[0]) > page.index('for="__search"')
     assert "/*" not in scripts[0] and "\n  " not in scripts[0]
+    assert scripts[0] == assets.inline_script(assets.PALETTE_SCRIPT.read_text("utf-8"))
     assert assets.inline_script("var a = 1; // one\n  var b = 2;") == "var a=1;var b=2;"
